@@ -39,14 +39,14 @@ def detect(path: Path, head: str) -> ModuleType:
     return hf_daily
 
 
-def _decoded_lines(
-    path: Path, handle, on_error: ErrorHandler
-) -> Iterator[tuple[int, str]]:
+def _decoded_lines(path: Path, handle, on_error: ErrorHandler) -> Iterator[tuple[int, str]]:
     for number, raw in enumerate(handle, 1):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            on_error(InputError(str(path), number, f"not valid UTF-8 ({error.reason}); line skipped"))
+            on_error(
+                InputError(str(path), number, f"not valid UTF-8 ({error.reason}); line skipped")
+            )
             continue
         yield number, line.rstrip("\r\n")
 
@@ -131,7 +131,9 @@ def merge(old: Paper, new: Paper) -> Paper:
     return Paper(
         title=min((old.title, new.title), key=lambda text: (-len(text), text)),
         abstract=abstract,
-        source=min(old.source, new.source) if old.source and new.source else pick(old.source, new.source),
+        source=min(old.source, new.source)
+        if old.source and new.source
+        else pick(old.source, new.source),
         line=old.line if old.source <= new.source else new.line,
         source_id=min(filter(None, (old.source_id, new.source_id)), default=None),
         arxiv_id=pick(old.arxiv_id, new.arxiv_id),

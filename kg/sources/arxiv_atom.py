@@ -43,9 +43,7 @@ def read(path: Path, lines: Iterable[tuple[int, str]]) -> Iterator[Paper | Input
         if not title:
             yield InputError(str(path), None, f"entry {raw_id or '?'} has no title")
             continue
-        authors = [
-            _clean(author.findtext(f"{ATOM}name")) for author in entry.iter(f"{ATOM}author")
-        ]
+        authors = [_clean(author.findtext(f"{ATOM}name")) for author in entry.iter(f"{ATOM}author")]
         authors = [name for name in authors if name]
         arxiv_id = normalise_arxiv_id(raw_id)
         published = _clean(entry.findtext(f"{ATOM}published"))[:10] or None

@@ -61,9 +61,7 @@ def paper_from_object(obj: dict[str, Any], *, path: Path, line: int | None) -> P
         raise InputError(str(path), line, "arXiv record has no title")
     raw_id = _clean(obj.get("id"))
     authors = _authors(obj)
-    date = _first_version_date(obj.get("versions")) or (
-        _clean(obj.get("update_date"))[:10] or None
-    )
+    date = _first_version_date(obj.get("versions")) or (_clean(obj.get("update_date"))[:10] or None)
     arxiv_id = normalise_arxiv_id(raw_id)
     return Paper(
         title=title,

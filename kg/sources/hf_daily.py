@@ -150,9 +150,7 @@ def read(path: Path, lines: Iterable[tuple[int, str]]) -> Iterator[Paper | Input
         if paper is not None:
             yield paper
         seen_title = True
-        paper = Paper(
-            title=single.strip(), source=str(path), line=block.line, page_date=page_date
-        )
+        paper = Paper(title=single.strip(), source=str(path), line=block.line, page_date=page_date)
         expecting_abstract = True
     if paper is not None:
         yield paper

@@ -99,17 +99,17 @@ def paper_from_object(obj: Any, *, path: Path, line: int | None) -> Paper:
 
 def read(path: Path, lines: Iterable[tuple[int, str]]) -> Iterator[Paper | InputError]:
     lines = iter(lines)
-    for number, line in lines:
-        if not line.strip():
+    for first in lines:
+        if not first[1].strip():
             continue
-        if line.lstrip("\ufeff \t").startswith("["):
+        if first[1].lstrip("\ufeff \t").startswith("["):
             rest = "\n".join(text for _, text in lines)
-            yield from _read_array(path, line + "\n" + rest)
+            yield from _read_array(path, first[1] + "\n" + rest)
             return
         break
     else:
         return
-    for number, line in itertools.chain([(number, line)], lines):
+    for number, line in itertools.chain([first], lines):
         if not line.strip():
             continue
         try:

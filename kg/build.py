@@ -1,0 +1,251 @@
+"""``kg build``: input files → papers → extraction → triples → store, streaming.
+
+The build is incremental and idempotent. A paper already in the store is read
+back, merged with the new listing (:func:`kg.sources.merge`) and rewritten as a
+whole, so a paper seen on several pages, or in several runs, is one node and the
+same input built twice changes nothing. Writes go in batches, each batch one
+transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.errors import InputError
+from kg.namespaces import ID, KG
+from kg.rdf.mapping import extraction_triples, paper_iri, vocabulary_triples
+from kg.records import Extraction, Paper
+from kg.sources import merge, read_papers
+from kg.store.base import Store
+
+#: The node that records which vocabulary the store holds.
+VOCABULARY_NODE = ID + "vocabulary"
+_RECENT = 50_000  # keys remembered across batches for merging before they are written
+
+
+@dataclass
+class BuildReport:
+    """What a build did; the CLI prints it and decides the exit code."""
+
+    listings: int = 0
+    papers_written: int = 0
+    skipped: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    triples_before: int = 0
+    triples_after: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.listings / self.seconds if self.seconds else 0.0
+
+
+def ontology_triples() -> str:
+    """The OWL ontology as N-Triples, loaded beside the data so queries can use it."""
+    from kg.vocab import ontology_dir
+
+    graph = Graph()
+    graph.parse(ontology_dir() / "kg.ttl", format="turtle")
+    return graph.serialize(format="nt")
+
+
+def ensure_vocabulary(store: Store, vocabulary) -> None:
+    """Load the ontology and vocabulary concepts unless the store already has this version."""
+    text = "".join(vocabulary_triples(vocabulary.concepts.values()))
+    ontology = ontology_triples()
+    fingerprint = hashlib.sha1((text + ontology).encode("utf-8")).hexdigest()[:16]
+    node = URIRef(VOCABULARY_NODE)
+    held = store.query(
+        "ASK { ?node kg:fingerprint ?fingerprint }",
+        bindings={"node": node, "fingerprint": Literal(fingerprint)},
+    )
+    if held.boolean:
+        return
+    # A new vocabulary: drop the concepts' old labels and links, keep the papers.
+    stale = store.query(
+        "SELECT DISTINCT ?concept WHERE { ?concept skos:inScheme ?scheme . "
+        "FILTER(STRSTARTS(STR(?scheme), STR(kgr:scheme))) }"
+    ).values("concept")
+    marker = f'<{VOCABULARY_NODE}> <{KG}fingerprint> "{fingerprint}" .\n'
+    store.replace([VOCABULARY_NODE, *map(str, stale)], text + ontology + marker)
+
+
+_PAPER_FIELDS = """
+SELECT ?title ?abstract ?issued ?listed ?authors ?upvotes ?org ?identifier ?arxiv ?url
+WHERE {
+  ?paper dcterms:title ?title .
+  OPTIONAL { ?paper dcterms:abstract ?abstract }
+  OPTIONAL { ?paper dcterms:issued ?issued }
+  OPTIONAL { ?paper kg:listedOn ?listed }
+  OPTIONAL { ?paper kg:authorCount ?authors }
+  OPTIONAL { ?paper kg:upvotes ?upvotes }
+  OPTIONAL { ?paper kg:organization ?org }
+  OPTIONAL { ?paper dcterms:identifier ?identifier }
+  OPTIONAL { ?paper kg:arxivId ?arxiv }
+  OPTIONAL { ?paper schema:url ?url }
+} LIMIT 1
+"""
+
+
+def stored_paper(store: Store, iri: str) -> Paper | None:
+    """The paper record a previous build wrote, for merging with a new listing."""
+    node = URIRef(iri)
+    rows = store.query(_PAPER_FIELDS, bindings={"paper": node}).rows
+    if not rows:
+        return None
+    row = rows[0]
+
+    def text(name: str) -> str | None:
+        return str(row[name]) if name in row else None
+
+    def number(name: str) -> int | None:
+        return int(row[name]) if name in row else None
+
+    lists = store.query(
+        "SELECT ?p ?v WHERE { VALUES ?p { kg:authorName kg:arxivCategory } ?paper ?p ?v }",
+        bindings={"paper": node},
+    )
+    authors = sorted(str(r["v"]) for r in lists if str(r["p"]).endswith("authorName"))
+    categories = sorted(str(r["v"]) for r in lists if str(r["p"]).endswith("arxivCategory"))
+    return Paper(
+        title=text("title") or "",
+        abstract=text("abstract") or "",
+        source_id=text("identifier"),
+        arxiv_id=text("arxiv"),
+        date=text("issued"),
+        page_date=text("listed"),
+        authors=authors,
+        author_count=number("authors"),
+        organization=text("org"),
+        upvotes=number("upvotes"),
+        url=text("url"),
+        categories=categories,
+    )
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Merger:
+    """Merges each listing with what is known of its paper: in flight, or in the store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.recent: OrderedDict[str, Paper] = OrderedDict()
+
+    def __call__(self, papers: Iterable[Paper], batch_size: int) -> Iterator[Paper]:
+        for batch in _batches(papers, batch_size):
+            iris = {paper.key: paper_iri(paper)[1:-1] for paper in batch}
+            unknown = [iri for key, iri in iris.items() if key not in self.recent]
+            in_store = self.store.existing(unknown)
+            for paper in batch:
+                key = paper.key
+                previous = self.recent.get(key)
+                if previous is None and iris[key] in in_store:
+                    previous = stored_paper(self.store, iris[key])
+                merged = merge(previous, paper) if previous is not None else paper
+                self.recent[key] = merged
+                self.recent.move_to_end(key)
+                if len(self.recent) > _RECENT:
+                    self.recent.popitem(last=False)
+                yield merged
+
+
+class _Progress:
+    """A one-line counter on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.start = time.perf_counter()
+        self.last = 0.0
+
+    def update(self, count: int, *, final: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if not final and now - self.last < 0.2:
+            return
+        self.last = now
+        rate = count / max(now - self.start, 1e-9)
+        end = "\n" if final else ""
+        print(f"\r  {count:,} papers  {rate:,.0f}/s", end=end, file=sys.stderr, flush=True)
+
+
+def build(
+    inputs: Iterable[str | Path],
+    store: Store,
+    *,
+    extractor=None,
+    strict: bool = False,
+    jobs: int = 1,
+    batch_size: int = 512,
+    progress: bool | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> BuildReport:
+    """Build (or update) the graph in ``store`` from input files.
+
+    With ``strict`` the inputs are read through once first, and the first bad
+    record raises :class:`InputError` before anything is written. Otherwise bad
+    records are skipped, counted and reported through ``on_error``.
+    """
+    from kg.extract import Extractor
+
+    inputs = [Path(path) for path in inputs]
+    report = BuildReport(triples_before=len(store))
+    started = time.perf_counter()
+
+    def record(error: InputError) -> None:
+        report.skipped += 1
+        if len(report.errors) < 1000:
+            report.errors.append(error)
+        if on_error:
+            on_error(error)
+
+    if strict:
+        for _ in read_papers(inputs, strict=True):
+            pass
+    extractor = extractor or Extractor()
+    ensure_vocabulary(store, extractor.vocabulary)
+    meter = _Progress(progress)
+
+    def counted(papers: Iterable[Paper]) -> Iterator[Paper]:
+        for paper in papers:
+            report.listings += 1
+            yield paper
+
+    papers = _Merger(store)(counted(read_papers(inputs, on_error=record)), batch_size)
+    extractions: Iterator[Extraction] = extractor.extract(
+        papers, n_process=jobs, batch_size=batch_size
+    )
+    for batch in _batches(extractions, batch_size):
+        # A paper repeated inside one batch is written once, in its last (fullest) form.
+        latest = {extraction.paper.key: extraction for extraction in batch}
+        iris = [paper_iri(e.paper)[1:-1] for e in latest.values()]
+        owned = store.existing(iris)
+        text = "".join(line for e in latest.values() for line in extraction_triples(e))
+        store.replace(owned, text)
+        report.papers_written += len(latest)
+        meter.update(report.listings)
+    meter.update(report.listings, final=True)
+    report.triples_after = len(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+__all__ = ["BuildReport", "build", "ensure_vocabulary", "stored_paper"]

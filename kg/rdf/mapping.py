@@ -1,0 +1,221 @@
+"""Records → triples. Pure functions: no store, no spaCy.
+
+A paper owns its outgoing triples and the mention and result nodes minted under
+its IRI (``.../paper/<id>/m/<n>``); rebuilding a paper replaces exactly those.
+Entity nodes are shared by every paper that names them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from kg.namespaces import ID, KIND_CLASS, KIND_PATH
+from kg.rdf.terms import (
+    RDF_TYPE,
+    date,
+    decimal,
+    integer,
+    iri,
+    kg,
+    literal,
+    prefixed,
+    resource,
+    triple,
+)
+from kg.records import Extraction, Mention, Paper, Result, entity_key
+
+RDFS_LABEL = prefixed("rdfs", "label")
+PREF_LABEL = prefixed("skos", "prefLabel")
+ALT_LABEL = prefixed("skos", "altLabel")
+BROADER = prefixed("skos", "broader")
+EXACT_MATCH = prefixed("skos", "exactMatch")
+IN_SCHEME = prefixed("skos", "inScheme")
+CONCEPT = prefixed("skos", "Concept")
+PROV_DERIVED = prefixed("prov", "wasDerivedFrom")
+PROV_GENERATED_BY = prefixed("prov", "wasGeneratedBy")
+MENTIONS = kg("mentionsEntity")
+
+#: The link property for each entity kind and role.
+LINK = {
+    ("dataset", False): kg("usesDataset"),
+    ("dataset", True): kg("introducesDataset"),
+    ("method", False): kg("usesMethod"),
+    ("method", True): kg("proposesMethod"),
+    ("hardware", False): kg("usesHardware"),
+    ("metric", False): kg("reportsMetric"),
+    ("task", False): kg("addressesTask"),
+    ("code", False): kg("hasCode"),
+}
+
+
+class ConceptLike(Protocol):
+    iri: str
+    kind: str
+    label: str
+    aliases: tuple[str, ...]
+    broader: tuple[str, ...]
+    exact_match: tuple[str, ...]
+
+
+def paper_iri(paper: Paper) -> str:
+    """``<.../id/paper/arxiv-2401.01234>`` or ``<.../id/paper/<title hash>>``."""
+    kind, value = paper.key.split(":", 1)
+    return resource("paper", f"arxiv-{value}" if kind == "arxiv" else value)
+
+
+def entity_iri(kind: str, label: str, concept: str | None = None) -> str:
+    """The node of an entity: its vocabulary concept, its URL for code, else minted from its key."""
+    if concept:
+        return iri(concept)
+    if kind == "code":
+        return iri(label)
+    return resource(KIND_PATH[kind], entity_key(label) or label)
+
+
+def link_property(mention: Mention) -> str:
+    return LINK.get((mention.kind, mention.proposed)) or LINK[(mention.kind, False)]
+
+
+def paper_triples(paper: Paper) -> Iterator[str]:
+    """Metadata of one paper: title, abstract, typed date, counts, identifiers."""
+    node = paper_iri(paper)
+    title = literal(paper.title)
+    yield triple(node, RDF_TYPE, kg("Paper"))
+    yield triple(node, prefixed("dcterms", "title"), title)
+    yield triple(node, RDFS_LABEL, title)
+    yield triple(node, PREF_LABEL, title)
+    if paper.abstract:
+        yield triple(node, prefixed("dcterms", "abstract"), literal(paper.abstract))
+    if paper.date and (typed := date(paper.date)):
+        yield triple(node, prefixed("dcterms", "issued"), typed)
+    if paper.page_date and (typed := date(paper.page_date)):
+        yield triple(node, kg("listedOn"), typed)
+    if paper.author_count is not None:
+        yield triple(node, kg("authorCount"), integer(paper.author_count))
+    if paper.upvotes is not None:
+        yield triple(node, kg("upvotes"), integer(paper.upvotes))
+    if paper.organization:
+        yield triple(node, kg("organization"), literal(paper.organization))
+    for name in paper.authors:
+        yield triple(node, kg("authorName"), literal(name))
+    if paper.source_id:
+        yield triple(node, prefixed("dcterms", "identifier"), literal(paper.source_id))
+    if paper.arxiv_id:
+        yield triple(node, kg("arxivId"), literal(paper.arxiv_id))
+    if paper.url:
+        yield triple(node, prefixed("schema", "url"), literal(paper.url, datatype="anyURI"))
+    for category in paper.categories:
+        yield triple(node, kg("arxivCategory"), literal(category))
+
+
+def _mention_node(paper_node: str, tag: str, *parts: object) -> str:
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "replace")).hexdigest()
+    return f"{paper_node[:-1]}/{tag}/{digest[:12]}>"
+
+
+def _new_entity_triples(mention: Mention, node: str) -> Iterator[str]:
+    """Type and labels of an entity no vocabulary lists (a name the patterns found)."""
+    label = literal(mention.label)
+    yield triple(node, RDF_TYPE, iri(KIND_CLASS[mention.kind]))
+    yield triple(node, RDFS_LABEL, label)
+    if mention.kind != "code":
+        yield triple(node, RDF_TYPE, CONCEPT)
+        yield triple(node, PREF_LABEL, label)
+        for alias in mention.aliases:
+            if entity_key(alias) != entity_key(mention.label):
+                yield triple(node, ALT_LABEL, literal(alias))
+
+
+def _evidence(
+    node: str, paper_node: str, sentence: str, start: int, end: int, component: str, surface: str
+) -> Iterator[str]:
+    yield triple(node, prefixed("prov", "value"), literal(surface))
+    yield triple(node, kg("sentence"), literal(sentence))
+    yield triple(node, kg("start"), integer(start))
+    yield triple(node, kg("end"), integer(end))
+    yield triple(node, PROV_DERIVED, paper_node)
+    yield triple(node, PROV_GENERATED_BY, resource("component", component))
+
+
+def extraction_triples(extraction: Extraction) -> Iterator[str]:
+    """Every triple a paper owns: metadata, links, mention evidence and results."""
+    paper = extraction.paper
+    node = paper_iri(paper)
+    yield from paper_triples(paper)
+    linked: set[tuple[str, str]] = set()
+    for mention in extraction.mentions:
+        entity = entity_iri(mention.kind, mention.label, mention.concept)
+        prop = link_property(mention)
+        if (prop, entity) not in linked:
+            linked.add((prop, entity))
+            yield triple(node, prop, entity)
+            yield triple(node, MENTIONS, entity)
+            if mention.concept is None:
+                yield from _new_entity_triples(mention, entity)
+        evidence = _mention_node(node, "m", mention.kind, mention.start, mention.end, entity)
+        yield triple(node, kg("hasMention"), evidence)
+        yield triple(evidence, RDF_TYPE, kg("Mention"))
+        yield triple(evidence, kg("mentionOf"), entity)
+        yield triple(evidence, kg("supports"), prop)
+        yield from _evidence(
+            evidence,
+            node,
+            mention.sentence,
+            mention.start,
+            mention.end,
+            mention.component,
+            mention.text,
+        )
+    for result in extraction.results:
+        yield from result_triples(node, result)
+
+
+def result_triples(paper_node: str, result: Result) -> Iterator[str]:
+    node = _mention_node(paper_node, "r", result.start, result.end, result.metric, result.value)
+    yield triple(paper_node, kg("hasResult"), node)
+    yield triple(node, RDF_TYPE, kg("Result"))
+    metric = entity_iri("metric", result.metric, result.metric_concept)
+    yield triple(node, kg("metric"), metric)
+    if result.metric_concept is None:
+        yield triple(metric, RDF_TYPE, kg("Metric"))
+        yield triple(metric, RDFS_LABEL, literal(result.metric))
+        yield triple(metric, PREF_LABEL, literal(result.metric))
+    if (value := decimal(result.value)) is not None:
+        yield triple(node, kg("value"), value)
+    yield triple(node, RDFS_LABEL, literal(result.raw))
+    if result.unit:
+        yield triple(node, kg("unit"), literal(result.unit))
+    if result.dataset:
+        yield triple(node, kg("onDataset"), entity_iri("dataset", result.dataset))
+    if result.hardware:
+        yield triple(node, kg("onHardware"), entity_iri("hardware", result.hardware))
+    if result.hardware_count is not None:
+        yield triple(node, kg("hardwareCount"), integer(result.hardware_count))
+    yield from _evidence(
+        node, paper_node, result.sentence, result.start, result.end, result.component, result.raw
+    )
+
+
+def concept_triples(concept: ConceptLike) -> Iterator[str]:
+    """A vocabulary concept as a graph node."""
+    node = iri(concept.iri)
+    label = literal(concept.label)
+    yield triple(node, RDF_TYPE, iri(KIND_CLASS.get(concept.kind, ID)))
+    yield triple(node, RDF_TYPE, CONCEPT)
+    yield triple(node, RDFS_LABEL, label)
+    yield triple(node, PREF_LABEL, label)
+    yield triple(node, IN_SCHEME, resource("scheme", concept.kind))
+    for alias in concept.aliases:
+        yield triple(node, ALT_LABEL, literal(alias))
+    for parent in concept.broader:
+        yield triple(node, BROADER, iri(parent))
+    for target in concept.exact_match:
+        yield triple(node, EXACT_MATCH, iri(target))
+
+
+def vocabulary_triples(concepts: Iterable[ConceptLike]) -> Iterator[str]:
+    for concept in concepts:
+        if concept.kind in KIND_CLASS:  # software is recognised, never a graph node
+            yield from concept_triples(concept)

@@ -1,0 +1,149 @@
+"""The default store: embedded Oxigraph (RocksDB on disk, or in memory).
+
+Each :meth:`OxigraphStore.replace` is one SPARQL Update, which Oxigraph applies
+as a single transaction: a build killed at any moment leaves every batch either
+fully in or fully out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.store.base import OWNED_BY, Bindings, QueryResult, Store, inline_bindings
+
+_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise StoreError(f"unsupported term in result: {term!r}")
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}: expected an IRI or a literal")
+
+
+def _open_error(path: Path, error: OSError) -> StoreError:
+    text = str(error)
+    if "lock" in text.lower():
+        return StoreLockedError(
+            f"store {path} is in use by another process (a build or `kg serve`); "
+            "wait for it to finish, or use another --store"
+        )
+    return StoreError(f"cannot open store {path}: {text}")
+
+
+class OxigraphStore(Store):
+    """Oxigraph at ``path`` (created if missing), or in memory when ``path`` is None."""
+
+    name = "oxigraph"
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"no store at {self.path}; run `kg build` first")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as error:
+            raise _open_error(self.path or Path("."), error) from None
+
+    def replace(self, subjects_of: Iterable[str], ntriples: str) -> None:
+        owners = " ".join(f"<{iri}>" for iri in subjects_of)
+        update = (OWNED_BY % {"papers": owners} + ";\n") if owners else ""
+        update += "INSERT DATA {\n" + ntriples + "}"
+        try:
+            self._store.update(update)
+        except SyntaxError as error:
+            raise StoreError(f"internal error: generated triples did not parse: {error}") from None
+        except OSError as error:
+            raise StoreError(f"cannot write store {self.path}: {error}") from None
+
+    def existing(self, iris: Iterable[str]) -> set[str]:
+        found = set()
+        for value in iris:
+            subject = ox.NamedNode(value)
+            if next(iter(self._store.quads_for_pattern(subject, _RDF_TYPE, None)), None):
+                found.add(value)
+        return found
+
+    def _select(self, query: str, bindings: Bindings | None) -> QueryResult:
+        try:
+            answer = self._store.query(inline_bindings(query, bindings))
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL syntax error: {error}") from None
+        except OSError as error:
+            raise QueryError(f"query failed: {error}") from None
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult(boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            return QueryResult(
+                triples=[
+                    (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))
+                    for t in answer
+                ]
+            )
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            row = {}
+            for name in variables:
+                value = solution[name]
+                if value is not None:
+                    row[name] = to_rdflib(value)
+            rows.append(row)
+        return QueryResult(variables=variables, rows=rows)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def export(self, destination: io.BufferedIOBase, *, format: str) -> None:
+        from kg.namespaces import PREFIXES
+
+        fmt = _FORMATS[format]
+        kwargs = {"prefixes": PREFIXES} if format == "turtle" else {}
+        self._store.dump(destination, format=fmt, from_graph=ox.DefaultGraph(), **kwargs)
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None and self.path is not None:
+            with contextlib.suppress(OSError):  # a read-only store cannot flush
+                store.flush()
+        self._store = None
