@@ -21,6 +21,15 @@ COMMANDS = (
     "eval",
     "query",
     "stats",
+    "papers",
+    "shared",
+    "related",
+    "entity",
+    "why",
+    "serve",
+    "push",
+    "view",
+    "export",
 )
 
 
