@@ -1,0 +1,74 @@
+"""``kg_code_links``: URLs of code, data and project pages.
+
+GitHub and Hugging Face links are found with or without a scheme; trailing
+punctuation that belongs to the sentence (``.``, ``,``, ``)`` without its ``(``)
+is stripped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.spans import Candidate, candidates
+
+_URL = re.compile(
+    r"\b(?:https?://|www\.|(?:github\.com|huggingface\.co|gitlab\.com|bitbucket\.org)/)"
+    r"[^\s<>\"'`]+",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\"”’*"
+_CLOSING = {")": "(", "]": "[", "}": "{"}
+
+
+def strip_trailing(raw: str) -> str:
+    """``raw`` without the punctuation the sentence put after it."""
+    url = raw
+    while url:
+        last = url[-1]
+        if last in _TRAILING:
+            url = url[:-1]
+        elif last in _CLOSING and url.count(last) > url.count(_CLOSING[last]):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def clean_url(raw: str) -> str:
+    """The URL as the graph keeps it: trailing punctuation stripped, a scheme added."""
+    url = strip_trailing(raw)
+    return url if url.lower().startswith(("http://", "https://")) else "https://" + url
+
+
+@Language.factory("kg_code_links", assigns=["doc._.kg_candidates"])
+def make_code_links(nlp: Language, name: str) -> CodeLinks:
+    return CodeLinks(name)
+
+
+class CodeLinks:
+    def __init__(self, name: str = "kg_code_links") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        if "http" not in text and ".co" not in text and "www." not in text:
+            return doc
+        found = candidates(doc)
+        for match in _URL.finditer(text):
+            kept = strip_trailing(match.group(0))
+            url = clean_url(kept)
+            end = match.start() + len(kept)
+            found.append(
+                Candidate(
+                    kind="code",
+                    start=match.start(),
+                    end=end,
+                    label=url,
+                    component=self.name,
+                    priority=100,
+                )
+            )
+        return doc

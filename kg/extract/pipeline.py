@@ -1,0 +1,110 @@
+"""The extractor: a blank spaCy pipeline of this package's components, over papers."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+
+# Importing the component modules registers their factories.
+from kg.extract import (  # noqa: F401
+    acronyms,
+    code_links,
+    hardware,
+    metric_phrases,
+    names,
+    results,
+    roles,
+    sentences,
+    tasks,
+    vocab_ruler,
+)
+from kg.extract.tokenizer import blank_nlp
+from kg.records import Extraction, Paper
+from kg.vocab import Vocabulary, load_vocabulary
+
+#: Component names in pipeline order: sentences first, matchers, then resolution.
+PIPELINE: tuple[str, ...] = (
+    "kg_sentences",
+    "kg_code_links",
+    "kg_vocab_ruler",
+    "kg_acronyms",
+    "kg_names",
+    "kg_hardware",
+    "kg_metric_phrases",
+    "kg_tasks",
+    "kg_roles",
+    "kg_results",
+)
+
+
+def build_pipeline(vocabulary: Vocabulary) -> Language:
+    """``spacy.blank("en")`` (hyphen-splitting tokenizer) with every component added."""
+    nlp = blank_nlp()
+    for name in PIPELINE:
+        component = nlp.add_pipe(name)
+        if hasattr(component, "set_vocabulary"):
+            component.set_vocabulary(vocabulary)
+    return nlp
+
+
+class Extractor:
+    """Find the entities, roles, results and code links of papers.
+
+    >>> extractor = Extractor()  # doctest: +SKIP
+    >>> extractor.extract_one(Paper(title="ByteScale: ...", abstract="...")).labels("method")  # doctest: +SKIP
+    ['ByteScale']
+    """
+
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
+        self.nlp = build_pipeline(self.vocabulary)
+
+    def extract_one(self, paper: Paper) -> Extraction:
+        return self._record(paper, self.nlp(paper.text))
+
+    def extract(
+        self, papers: Iterable[Paper], *, n_process: int = 1, batch_size: int = 256
+    ) -> Iterator[Extraction]:
+        """Extractions in the order of ``papers``; ``n_process > 1`` uses worker processes."""
+        if n_process > 1:
+            yield from self._extract_parallel(papers, n_process=n_process, batch_size=batch_size)
+            return
+        pairs = ((paper.text, paper) for paper in papers)
+        for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._record(paper, doc)
+
+    @staticmethod
+    def _record(paper: Paper, doc) -> Extraction:
+        return Extraction(
+            paper=paper,
+            mentions=list(doc._.kg_mentions or []),
+            results=list(doc._.kg_results or []),
+        )
+
+    def _extract_parallel(
+        self, papers: Iterable[Paper], *, n_process: int, batch_size: int
+    ) -> Iterator[Extraction]:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        iterator = iter(papers)
+        chunks = iter(lambda: list(islice(iterator, batch_size)), [])
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.vocabulary,)) as pool:
+            for extractions in pool.imap(_extract_chunk, chunks):
+                yield from extractions
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(vocabulary: Vocabulary) -> None:
+    global _WORKER
+    _WORKER = Extractor(vocabulary)
+
+
+def _extract_chunk(papers: list[Paper]) -> list[Extraction]:
+    if _WORKER is None:  # pragma: no cover - the pool initialiser always runs first
+        raise RuntimeError("worker not initialised")
+    return list(_WORKER.extract(papers))

@@ -1,0 +1,140 @@
+"""``kg_results``: numeric claims — a value, its unit, the metric it measures.
+
+"98.23% accuracy on BreakHis", "accuracy of 98.23%", "7.89x speedup", "28% latency
+reduction", "59.6 percent of MBPP problems", "over 35,000 GPU hours". The metric is
+the nearest metric mention in the same clause (after the number first, then
+before it); the dataset and hardware likewise. Device counts ("12,000 GPUs") fill
+``hardware_count`` of the clause's results, or stand alone as a ``hardware count``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.spans import sentence_at
+from kg.records import Mention, Result
+
+_NUMBER = r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = (
+    r"(?P<unit>%|\s?percent(?:age points?)?|\s?pp\b|\s?[x×](?![\w])|\s?times\b|\s?GPU[- ]hours?|"
+    r"\s?(?:ms|milliseconds?|seconds?|s|hours?|minutes?|days?|"
+    r"[KMGTP]?B|[KMGTP]?FLOPs?|TFLOPS|GFLOPS|tokens/s|samples/s|FPS|fps|W|mW|J|mJ|dB)(?![\w]))"
+)
+_VALUE = re.compile(rf"(?<![\w.]){_NUMBER}{_UNIT}")
+_DEVICE_COUNT = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w-]+\s+){0,2}?(?P<device>GPUs|TPUs|CPUs|NPUs|accelerators|nodes|chips)\b"
+)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b")
+
+
+def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``text[start:end]``."""
+    clause_start, clause_end = sentence
+    for match in _CLAUSE_BREAK.finditer(text, clause_start, clause_end):
+        if match.end() <= start:
+            clause_start = match.end()
+        elif match.start() >= end:
+            clause_end = match.start()
+            break
+    return clause_start, clause_end
+
+
+def _nearest(
+    mentions: list[Mention], kind: str, start: int, end: int, lo: int, hi: int
+) -> Mention | None:
+    after = [m for m in mentions if m.kind == kind and end <= m.start < hi]
+    if after and after[0].start - end <= 40:
+        return after[0]
+    before = [m for m in mentions if m.kind == kind and lo <= m.start and m.end <= start]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+@Language.factory("kg_results", assigns=["doc._.kg_results"], requires=["doc._.kg_mentions"])
+def make_results(nlp: Language, name: str) -> ResultFinder:
+    return ResultFinder(name)
+
+
+class ResultFinder:
+    def __init__(self, name: str = "kg_results") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions: list[Mention] = doc._.kg_mentions or []
+        results: list[Result] = []
+        counts: list[tuple[int, int, int, str]] = []
+        for match in _DEVICE_COUNT.finditer(text):
+            counts.append(
+                (
+                    match.start(),
+                    match.end(),
+                    int(match.group("value").replace(",", "")),
+                    match.group("device"),
+                )
+            )
+        for match in _VALUE.finditer(text):
+            start, end = match.span()
+            sentence = sentence_at(doc, start)
+            lo, hi = _clause(text, sentence, start, end)
+            unit = match.group("unit").strip()
+            metric = _nearest(mentions, "metric", start, end, lo, hi)
+            if metric is None:
+                if unit.lower().startswith("gpu"):
+                    metric_label, metric_concept = "GPU hours", None
+                else:
+                    continue
+            else:
+                metric_label, metric_concept = metric.label, metric.concept
+            dataset = _nearest(mentions, "dataset", start, end, lo, hi)
+            hardware = _nearest(mentions, "hardware", start, end, *sentence)
+            count = next((c for c in counts if sentence[0] <= c[0] < sentence[1]), None)
+            raw_end = max(end, metric.end if metric and metric.start >= end else end)
+            raw_start = min(start, metric.start if metric and metric.end <= start else start)
+            results.append(
+                Result(
+                    metric=metric_label,
+                    value=match.group("value").replace(",", ""),
+                    raw=text[raw_start:raw_end],
+                    start=raw_start,
+                    end=raw_end,
+                    sentence=text[sentence[0] : sentence[1]],
+                    sentence_start=sentence[0],
+                    unit={"percent": "%", "×": "x", "times": "x"}.get(unit.lower(), unit),
+                    dataset=dataset.label if dataset else None,
+                    hardware=hardware.label if hardware else None,
+                    hardware_count=count[2] if count else None,
+                    metric_concept=metric_concept,
+                    component=self.name,
+                )
+            )
+        used = {r.sentence_start for r in results if r.hardware_count is not None}
+        for start, end, value, device in counts:
+            sentence = sentence_at(doc, start)
+            if sentence[0] in used:
+                continue
+            hardware = next(
+                (m for m in mentions if m.kind == "hardware" and start <= m.start < end), None
+            )
+            results.append(
+                Result(
+                    metric="hardware count",
+                    value=str(value),
+                    raw=text[start:end],
+                    start=start,
+                    end=end,
+                    sentence=text[sentence[0] : sentence[1]],
+                    sentence_start=sentence[0],
+                    unit=device,
+                    hardware=hardware.label if hardware else None,
+                    hardware_count=value,
+                    component=self.name,
+                )
+            )
+        results.sort(key=lambda r: r.start)
+        doc._.kg_results = results
+        return doc

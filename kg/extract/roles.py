@@ -1,0 +1,224 @@
+"""``kg_roles``: turn overlapping candidates into the paper's mentions.
+
+- the longest span wins an overlap (ties: higher priority), so "NVIDIA A100" beats
+  "A100" and "ResNet-50" beats "ResNet"; software spans win and are then dropped;
+- a class word right after a specific device ("A100 GPUs", "RTX 3090 GPU") is part
+  of that phrase and adds nothing: one phrase, one entity, the most specific;
+- acronym pairs get a kind: the vocabulary's if either form is known, else from the
+  expansion's head word; the pair is one entity with both labels;
+- new names are linked to a concept when the vocabulary knows them after all;
+- ``kg:ambiguous`` labels need a cue in their sentence (a data word, another dataset);
+- method names keep a size written onto them ("Llama-2-7B");
+- proposed marks from the pattern components survive the overlap they lose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.spans import Candidate, candidates, overlaps, sentence_at
+from kg.records import Mention
+from kg.vocab import Vocabulary, scorer_key
+
+_SIZE_SUFFIX = re.compile(
+    r"[- ]\d+(?:\.\d+)?[BbMmKkTt](?![\w.])(?:-(?:Instruct|Chat|chat|Base|base|it|hf|Coder))*"
+)
+_CUE = re.compile(
+    r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
+    r"accuracy|score[sd]?|pass@\w+|solv\w*)\b",
+    re.IGNORECASE,
+)
+_KIND_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dataset", re.compile(r"(?:data\s?set|benchmark|corpus|bench|collection)s?$", re.I)),
+    (
+        "metric",
+        re.compile(
+            r"(?:error|score|rate|accuracy|ratio|distance|precision|recall|index|coefficient|similarity)s?$",
+            re.I,
+        ),
+    ),
+    ("hardware", re.compile(r"(?:unit|processor|accelerator|chip|device|array|memory)s?$", re.I)),
+    (
+        "task",
+        re.compile(
+            r"(?:classification|detection|segmentation|recognition|generation|estimation|"
+            r"completion|translation|summari[sz]ation|answering|retrieval|forecasting|"
+            r"captioning|tracking|localization|reconstruction|understanding|reasoning)$",
+            re.I,
+        ),
+    ),
+)
+#: Expansions that name a class of things, not a method: never entities on their own.
+GENERIC = frozenset(
+    scorer_key(text)
+    for text in (
+        "large language model",
+        "language model",
+        "machine learning",
+        "deep learning",
+        "artificial intelligence",
+        "neural network",
+        "deep neural network",
+        "natural language processing",
+        "computer vision",
+        "foundation model",
+        "multimodal large language model",
+        "vision language model",
+        "small language model",
+        "internet of things",
+        "high performance computing",
+        "state of the art",
+    )
+)
+_LOOKUP_ORDER = ("software", "dataset", "hardware", "metric", "task", "method")
+
+
+@Language.factory(
+    "kg_roles",
+    assigns=["doc._.kg_mentions"],
+    requires=["doc._.kg_candidates", "doc._.kg_sentences"],
+)
+def make_roles(nlp: Language, name: str) -> RoleResolver:
+    return RoleResolver(name)
+
+
+class RoleResolver:
+    def __init__(self, name: str = "kg_roles") -> None:
+        self.name = name
+        self.vocabulary = Vocabulary()
+
+    def set_vocabulary(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+
+    def _link(self, candidate: Candidate) -> None:
+        """Give a new name its concept if the vocabulary knows it (in its kind, or any)."""
+        if candidate.concept is not None:
+            return
+        forms = (candidate.label, *candidate.aliases)
+        kinds = (candidate.kind, *_LOOKUP_ORDER) if candidate.kind else _LOOKUP_ORDER
+        for kind in kinds:
+            for form in forms:
+                concept = self.vocabulary.lookup(kind, form)
+                if concept is not None:
+                    # a pattern's kind stands against the vocabulary's only for datasets
+                    if candidate.kind == "dataset" and concept.kind == "method":
+                        continue
+                    candidate.kind = concept.kind
+                    candidate.concept = concept.iri
+                    candidate.aliases = tuple(
+                        a for a in forms if scorer_key(a) != scorer_key(concept.label)
+                    )
+                    candidate.label = concept.label
+                    return
+
+    def _acronym_kind(self, candidate: Candidate) -> None:
+        long_form = candidate.label
+        head = long_form.split()[-1] if long_form.split() else ""
+        for kind, pattern in _KIND_HEADS:
+            if pattern.search(head):
+                candidate.kind = kind
+                break
+        else:
+            candidate.kind = "method"
+        short = candidate.aliases[0] if candidate.aliases else ""
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", long_form) if w).lower()
+        clean = initials == "".join(c for c in short.lower() if c.isalpha())
+        if not clean and short:
+            # an unsure expansion: the acronym is the safer label
+            candidate.label, candidate.aliases = short, (long_form,)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = list(candidates(doc))
+        for candidate in found:
+            if candidate.kind == "":
+                if scorer_key(candidate.label) in GENERIC:
+                    candidate.kind = "generic"
+                    continue
+                self._link(candidate)
+                if candidate.kind == "":
+                    self._acronym_kind(candidate)
+            elif candidate.concept is None and candidate.kind not in ("code",):
+                self._link(candidate)
+        # longest first; ties: priority, then position
+        found.sort(key=lambda c: (-c.length, -c.priority, c.start))
+        accepted: list[Candidate] = []
+        for candidate in found:
+            clash = next(
+                (a for a in accepted if overlaps(a.start, a.end, candidate.start, candidate.end)),
+                None,
+            )
+            if clash is None:
+                accepted.append(candidate)
+            elif (
+                candidate.proposed
+                and clash.kind in ("method", "dataset")
+                and clash.start <= candidate.start
+                and candidate.end <= clash.end
+            ):
+                clash.proposed = True  # "we propose X": X won as a vocabulary or acronym match
+        accepted.sort(key=lambda c: c.start)
+        kept: list[Candidate] = []
+        for candidate in accepted:
+            if candidate.kind in ("software", "generic"):
+                continue
+            if candidate.needs_cue and not self._has_cue(doc, candidate, accepted):
+                continue
+            if candidate.kind == "hardware" and kept and self._absorbed(kept[-1], candidate, text):
+                continue
+            if candidate.kind == "method":
+                self._extend_size(candidate, text)
+            kept.append(candidate)
+        doc._.kg_mentions = [self._mention(doc, c) for c in kept]
+        return doc
+
+    def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
+        start, end = sentence_at(doc, candidate.start)
+        if _CUE.search(doc.text, start, end):
+            return True
+        return any(
+            other is not candidate
+            and other.kind == "dataset"
+            and not other.needs_cue
+            and start <= other.start < end
+            for other in accepted
+        )
+
+    def _absorbed(self, previous: Candidate, candidate: Candidate, text: str) -> bool:
+        """``candidate`` is a class word that only completes ``previous`` ("A100 GPUs")."""
+        if previous.kind != "hardware" or text[previous.end : candidate.start].strip(" -") != "":
+            return False
+        if candidate.concept is None:
+            return False
+        if previous.concept is not None and candidate.concept in self.vocabulary.ancestors(
+            previous.concept
+        ):
+            return True
+        return self.vocabulary.has_narrower(candidate.concept) or previous.concept is None
+
+    @staticmethod
+    def _extend_size(candidate: Candidate, text: str) -> None:
+        match = _SIZE_SUFFIX.match(text, candidate.end)
+        if match and match.end() > candidate.end:
+            candidate.end = match.end()
+            candidate.label = text[candidate.start : candidate.end]
+            candidate.concept = None
+
+    def _mention(self, doc: Doc, candidate: Candidate) -> Mention:
+        start, end = sentence_at(doc, candidate.start)
+        return Mention(
+            kind=candidate.kind,  # type: ignore[arg-type]
+            label=candidate.label,
+            text=doc.text[candidate.start : candidate.end],
+            start=candidate.start,
+            end=candidate.end,
+            sentence=doc.text[start:end],
+            sentence_start=start,
+            component=candidate.component,
+            concept=candidate.concept,
+            proposed=candidate.proposed and candidate.kind in ("method", "dataset"),
+            aliases=candidate.aliases,
+        )

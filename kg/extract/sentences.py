@@ -1,0 +1,77 @@
+"""``kg_sentences``: a rule-based sentence splitter tuned for abstracts.
+
+A regex over the text finds sentence ends; abbreviations ("e.g.", "i.e.", "et al.",
+"vs.", "Fig.") and decimal points ("98.23%") do not end a sentence, blank lines (the
+title's end) always do. Much faster than a parser, and right on abstracts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.spans import sentences as _sentences  # noqa: F401  (registers extensions)
+
+#: Words that end with a dot without ending the sentence (compared in lower case).
+ABBREVIATIONS = frozenset(
+    """e.g i.e al etc. vs cf fig figs eq eqs sec secs tab approx resp no nos dr mr ms prof
+    ca incl viz st jr sr ref refs vol pp ed eds est""".replace("etc.", "").split()
+)
+# A sentence end: . ! or ? (plus closing quotes/brackets), then space, then a capital,
+# digit, quote or bracket. Newlines always end a sentence.
+_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[A-Z0-9\"'“‘(\[])|\n+")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of ``text``, surrounding space trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        if match.group(0)[0] == ".":
+            head = text[max(0, match.start() - 12) : match.start() + 1]
+            word = _WORD_BEFORE.search(head)
+            if word:
+                token = word.group(1).lower().rstrip(".")
+                # "et al.", "e.g.", a single initial ("J. Smith") do not end sentences
+                if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                    continue
+        _append(text, spans, start, match.end())
+        start = match.end()
+    _append(text, spans, start, len(text))
+    return spans
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+@Language.factory("kg_sentences", assigns=["token.is_sent_start", "doc._.kg_sentences"])
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(name)
+
+
+class SentenceSplitter:
+    """Sets sentence starts from :func:`split_sentences`."""
+
+    def __init__(self, name: str = "kg_sentences") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = split_sentences(doc.text)
+        doc._.kg_sentences = spans
+        if len(doc) > 1:
+            offsets = [token.idx for token in doc]
+            for start, _ in spans[1:]:
+                index = bisect_left(offsets, start)
+                if index < len(doc):
+                    doc[index].is_sent_start = True
+        return doc
