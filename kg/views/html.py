@@ -110,7 +110,7 @@ def view_data(view: View) -> dict:
         title = str(data.get("label") or node)
         x, y = view.positions.get(node, (0.0, 0.0))
         score = view.scores.get(node, 0.0)
-        show = node in labelled or kind != "paper" and len(graph) <= 2 * _LABEL_ALL
+        show = node in labelled or (kind != "paper" and len(graph) <= 2 * _LABEL_ALL)
         record = {
             "id": node,
             "iri": node,

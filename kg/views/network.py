@@ -147,12 +147,13 @@ SELECT ?paper ?title ?issued ?listed ?upvotes ?url ?authors ?identifier ?arxiv W
 }
 """
 
-LINKS = """
-SELECT ?paper ?property ?entity WHERE {
-  VALUES ?property { %s }
+_LINK_VALUES = " ".join(f"kg:{name}" for name in LINK_PROPERTIES)
+LINKS = f"""
+SELECT ?paper ?property ?entity WHERE {{
+  VALUES ?property {{ {_LINK_VALUES} }}
   ?paper ?property ?entity .
-}
-""" % " ".join(f"kg:{name}" for name in LINK_PROPERTIES)
+}}
+"""
 
 ENTITIES = """
 SELECT DISTINCT ?entity ?class ?label ?pref ?alt ?broader WHERE {
