@@ -45,7 +45,7 @@ def test_view_writes_each_view(store_dir: Path, tmp_path: Path, capsys) -> None:
 def test_view_caps_and_filters(store_dir: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "v.html"
     argv = ["--store", str(store_dir), "-o", str(out), "--max-nodes", "5", "--types", "dataset"]
-    code, err = run("view", argv + ["--since", "2024-01-01"], capsys)
+    code, err = run("view", [*argv, "--since", "2024-01-01"], capsys)
     assert code == 0 and "5 nodes" in err and "left out by --max-nodes" in err
 
 
