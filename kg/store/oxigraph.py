@@ -144,6 +144,6 @@ class OxigraphStore(Store):
     def close(self) -> None:
         store = getattr(self, "_store", None)
         if store is not None and self.path is not None:
-            with contextlib.suppress(OSError):  # a read-only store cannot flush
+            with contextlib.suppress(OSError, RuntimeError):  # a read-only store cannot flush
                 store.flush()
         self._store = None
