@@ -1,0 +1,197 @@
+"""Names → graph nodes: entities by label or alias, papers by IRI, id or title.
+
+An entity name matches when its key (:func:`kg.records.entity_key`: case and
+punctuation ignored, so ``cifar10`` finds ``CIFAR-10``) equals the key of one of
+the entity's labels. An exact label is looked up through the store's index first;
+anything else goes through a key → entities index built in Python from one query
+of all labels, kept per store object.
+"""
+
+from __future__ import annotations
+
+import difflib
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.term import _is_valid_uri
+
+from kg.errors import NotFoundError, QueryError
+from kg.namespaces import ID, KIND_CLASS
+from kg.query.sparql import run
+from kg.records import entity_key, normalise_arxiv_id, normalise_title
+from kg.store.base import Store
+
+#: Kinds a user may name in ``--by`` and filters, with their classes.
+KINDS: dict[str, URIRef] = {kind: URIRef(iri) for kind, iri in KIND_CLASS.items()}
+_CLASS_KIND = {str(iri): kind for kind, iri in KINDS.items()}
+
+
+def kind_class(kind: str) -> URIRef:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise QueryError(
+            f"unknown entity kind {kind!r}; expected one of {', '.join(KINDS)}"
+        ) from None
+
+
+def class_kind(iri: str) -> str | None:
+    return _CLASS_KIND.get(str(iri))
+
+
+def as_iri(text: str) -> URIRef | None:
+    """``text`` as an IRI when it is a well-formed one (no spaces, quotes or brackets)."""
+    return URIRef(text) if _is_valid_uri(text) and ":" in text else None
+
+
+@dataclass
+class EntityIndex:
+    """Key → entity IRIs of each kind, from one query of every entity label."""
+
+    by_key: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # kind → key → IRIs
+    labels: dict[str, str] = field(default_factory=dict)  # IRI → a display label
+
+    @classmethod
+    def build(cls, store: Store) -> EntityIndex:
+        index = cls()
+        classes = [(cls_iri,) for cls_iri in KINDS.values()]
+        result = run(store, "entity_labels", values=(["class"], classes))
+        by_key: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for row in result:
+            kind = class_kind(row["class"])
+            label = str(row["label"])
+            entity = str(row["entity"])
+            key = entity_key(label)
+            if kind and key:
+                by_key[kind][key].add(entity)
+                # The shortest label is the likeliest display name when no prefLabel wins.
+                held = index.labels.get(entity)
+                if held is None or (len(label), label) < (len(held), held):
+                    index.labels[entity] = label
+        index.by_key = {kind: dict(keys) for kind, keys in by_key.items()}
+        return index
+
+    def lookup(self, kind: str, name: str) -> set[str]:
+        keys = self.by_key.get(kind, {})
+        key = entity_key(name)
+        found = keys.get(key)
+        if not found and key.endswith("s"):  # "GPUs" names the GPU concept
+            found = keys.get(key[:-1])
+        return set(found or ())
+
+    def suggestions(self, kind: str, name: str, n: int = 3) -> list[str]:
+        keys = self.by_key.get(kind, {})
+        close = difflib.get_close_matches(entity_key(name), list(keys), n=n, cutoff=0.7)
+        return sorted({self.labels[next(iter(sorted(keys[k])))] for k in close})
+
+
+_INDEXES: weakref.WeakKeyDictionary[Store, EntityIndex] = weakref.WeakKeyDictionary()
+
+
+def entity_index(store: Store, *, refresh: bool = False) -> EntityIndex:
+    """The name index of ``store``, built on first use and kept while the store lives."""
+    index = _INDEXES.get(store)
+    if index is None or refresh:
+        index = EntityIndex.build(store)
+        _INDEXES[store] = index
+    return index
+
+
+def resolve_entities(store: Store, kind: str, name: str) -> list[URIRef]:
+    """Every entity of ``kind`` a name denotes: an IRI, an exact label, or a label key.
+
+    Raises :class:`NotFoundError` naming close labels when nothing matches.
+    """
+    cls = kind_class(kind)
+    text = name.strip()
+    if not text:
+        raise QueryError(f"empty {kind} name")
+    node = as_iri(text) if text.startswith(("http://", "https://")) else None
+    if (
+        node is not None
+        and run(store, "entity_exists", bindings={"entity": node, "class": cls}).boolean
+    ):
+        return [node]
+    # Fast path: the store's own index finds an exact label without a scan.
+    exact = run(store, "entity_by_label", bindings={"label": Literal(text), "class": cls})
+    if exact.rows:
+        return sorted({URIRef(str(r["entity"])) for r in exact})
+    index = entity_index(store)
+    found = index.lookup(kind, text)
+    if found:
+        return sorted(URIRef(iri) for iri in found)
+    hint = index.suggestions(kind, text)
+    extra = f"; did you mean {' or '.join(hint)}?" if hint else ""
+    raise NotFoundError(f"no {kind} named {name!r} in the graph{extra}")
+
+
+def resolve_entity_any(store: Store, name: str, kind: str | None = None) -> list[URIRef]:
+    """Entities of any kind (or of ``kind``) a name denotes."""
+    kinds = [kind] if kind else [k for k in KINDS if k != "code"] + ["code"]
+    for candidate in kinds:
+        try:
+            return resolve_entities(store, candidate, name)
+        except NotFoundError:
+            continue
+    index = entity_index(store)
+    hint = sorted({h for k in kinds for h in index.suggestions(k, name)})
+    extra = f"; did you mean {' or '.join(hint)}?" if hint else ""
+    raise NotFoundError(f"no entity named {name!r} in the graph{extra}")
+
+
+def resolve_paper(store: Store, name: str) -> URIRef:
+    """A paper named by IRI, arXiv id, source id, IRI local name, or title."""
+    text = name.strip()
+    if not text:
+        raise QueryError("empty paper name")
+    candidates: list[str] = []
+    if text.startswith(("http://", "https://")):
+        candidates.append(text)
+    if text.startswith("kgr:"):
+        candidates.append(ID + text[4:])
+    candidates.append(f"{ID}paper/{text}")
+    arxiv = normalise_arxiv_id(text)
+    if arxiv:
+        candidates.append(f"{ID}paper/arxiv-{arxiv}")
+    for candidate in candidates:
+        node = as_iri(candidate)
+        if node is not None and run(store, "paper_exists", bindings={"paper": node}).boolean:
+            return node
+    ids = {text} | ({arxiv} if arxiv else set())
+    for value in sorted(ids):
+        rows = run(store, "paper_by_id", bindings={"id": Literal(value)}).rows
+        if rows:
+            return _one(rows, name)
+    rows = run(store, "paper_by_title", bindings={"title": Literal(text)}).rows
+    if rows:
+        return _one(rows, name)
+    # A title written differently: compare normalised titles (one scan).
+    wanted = normalise_title(text)
+    matches = sorted(
+        {
+            str(r["paper"])
+            for r in run(store, "paper_titles")
+            if normalise_title(str(r["title"])) == wanted
+        }
+    )
+    if matches:
+        return URIRef(matches[0])
+    raise NotFoundError(f"no paper {name!r} in the graph (give an IRI, an arXiv id or a title)")
+
+
+def _one(rows: list, name: str) -> URIRef:
+    return URIRef(sorted(str(r["paper"]) for r in rows)[0])
+
+
+__all__ = [
+    "KINDS",
+    "EntityIndex",
+    "class_kind",
+    "entity_index",
+    "kind_class",
+    "resolve_entities",
+    "resolve_entity_any",
+    "resolve_paper",
+]

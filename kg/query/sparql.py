@@ -1,0 +1,73 @@
+"""The named queries shipped in ``kg/query/queries`` and how they are run.
+
+User input reaches a query in two ways only, both as escaped RDF terms: single
+values as ``bindings`` (``initBindings`` or a one-row ``VALUES`` block, see
+:func:`kg.store.base.inline_bindings`), and lists of values as a multi-row
+``VALUES`` block written where the query has a ``# @values`` line. Terms are
+written with ``Node.n3()``, so no input can change a query's shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+
+from rdflib import BNode, Literal, URIRef
+
+from kg.errors import QueryError
+from kg.store.base import Bindings, QueryResult, Store, Term
+
+#: The line of a named query where a multi-row ``VALUES`` block goes.
+VALUES_MARKER = "# @values"
+
+
+@cache
+def load(name: str) -> str:
+    """The text of the named query ``kg/query/queries/<name>.rq``."""
+    try:
+        return resources.files("kg.query").joinpath("queries", f"{name}.rq").read_text("utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"no named query {name!r} in kg/query/queries") from None
+
+
+def names() -> list[str]:
+    """Every named query shipped in the package."""
+    folder = resources.files("kg.query").joinpath("queries")
+    return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))
+
+
+def values_block(variables: Sequence[str], rows: Iterable[Sequence[Term]]) -> str:
+    """``VALUES (?a ?b) { (<x> 1) ... }`` with every term escaped by ``n3()``."""
+    lines = []
+    for row in rows:
+        if len(row) != len(variables):
+            raise QueryError(f"VALUES row {row!r} does not match variables {variables!r}")
+        for term in row:
+            if not isinstance(term, URIRef | Literal | BNode):
+                raise QueryError(f"cannot bind {term!r}: expected an RDF term")
+        lines.append("(" + " ".join(term.n3() for term in row) + ")")
+    names_ = " ".join(f"?{name}" for name in variables)
+    return f"VALUES ({names_}) {{\n    " + "\n    ".join(lines) + "\n  }"
+
+
+def run(
+    store: Store,
+    name: str,
+    *,
+    bindings: Bindings | None = None,
+    values: tuple[Sequence[str], Iterable[Sequence[Term]]] | None = None,
+    limit: int | None = None,
+) -> QueryResult:
+    """Run a named query with ``bindings`` (one value each) and ``values`` (many rows)."""
+    text = load(name)
+    if values is not None:
+        if VALUES_MARKER not in text:
+            raise QueryError(f"named query {name!r} takes no VALUES block")
+        text = text.replace(VALUES_MARKER, values_block(*values), 1)
+    if limit is not None:
+        text = text.rstrip() + f"\nLIMIT {int(limit)}\n"
+    return store.query(text, bindings=bindings)
+
+
+__all__ = ["VALUES_MARKER", "load", "names", "run", "values_block"]
