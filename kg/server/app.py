@@ -74,10 +74,10 @@ class SparqlServer(ThreadingHTTPServer):
         max_rows: int = 10_000,
         views: Path | None = None,
     ) -> None:
-        super().__init__(address, SparqlHandler)
         self.pool = pool
         self.max_rows = max_rows
         self.views = views.resolve() if views else None
+        super().__init__(address, SparqlHandler)
 
     @property
     def url(self) -> str:

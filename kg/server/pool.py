@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing as mp
+import os
 import queue
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -41,30 +43,56 @@ class Answer:
     truncated: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # identity: workers live in a set
 class _Worker:
-    process: mp.process.BaseProcess
-    conn: Connection
+    process: subprocess.Popen
+    send: Connection  # to the worker's stdin
+    receive: Connection  # from the worker's stdout
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            log.warning("query worker %s did not exit", self.pid)
+        for conn in (self.send, self.receive):
+            conn.close()
 
 
-def _worker_main(conn: Connection, store_path: str) -> None:
-    """The loop of one worker process: receive (query, form, format, cap), send an Answer."""
+def worker_main(store_path: str) -> None:
+    """The loop of one worker process: receive (query, form, format, cap), send an Answer.
+
+    Requests arrive on stdin and answers leave on stdout as pickled messages; the
+    worker is started as ``python -m kg.server.worker`` (not by multiprocessing) so
+    that it never re-imports the parent's ``__main__``.
+    """
     from kg.server.results import execute, open_read_only
 
+    receive = Connection(os.dup(0), writable=False)
+    send = Connection(os.dup(1), readable=False)
+    sys.stdout = sys.stderr  # nothing else may write into the answer pipe
     try:
         store = open_read_only(store_path)
-    except Exception as error:  # report and exit: the parent turns it into a 500
-        conn.send(Answer(500, "text/plain; charset=utf-8", f"cannot open store: {error}".encode()))
-        return
+    except Exception as error:  # report once per request: the parent sends 500s
+        store = None
+        failure = f"cannot open store {store_path}: {error}"
     while True:
         try:
-            request = conn.recv()
+            request = receive.recv()
         except (EOFError, OSError):
             return
         if request is None:
             return
+        if store is None:
+            send.send(Answer(500, "text/plain; charset=utf-8", failure.encode("utf-8")))
+            continue
         query, form, fmt, max_rows = request
-        conn.send(execute(store, query, form, fmt, max_rows))
+        send.send(execute(store, query, form, fmt, max_rows))
 
 
 class WorkerPool:
@@ -82,7 +110,6 @@ class WorkerPool:
         self.size = max(1, size)
         self.timeout = timeout
         self.queue_timeout = queue_timeout
-        self._context = mp.get_context("spawn")  # never fork a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -91,13 +118,19 @@ class WorkerPool:
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=_worker_main, args=(child, self.store_path), daemon=True, name="kg-query"
+        # A fresh interpreter, not a fork: forking a threaded server is unsafe.
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kg.server.worker", self.store_path],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
+        worker = _Worker(
+            process,
+            Connection(os.dup(process.stdin.fileno()), readable=False),
+            Connection(os.dup(process.stdout.fileno()), writable=False),
+        )
+        process.stdin.close()
+        process.stdout.close()
         with self._lock:
             self._all.add(worker)
         return worker
@@ -105,10 +138,7 @@ class WorkerPool:
     def _retire(self, worker: _Worker) -> None:
         with self._lock:
             self._all.discard(worker)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(timeout=5)
-        worker.conn.close()
+        worker.kill()
 
     def run(self, query: str, form: str, fmt: str, max_rows: int) -> Answer:
         """Run one query in a free worker, within the time limit."""
@@ -120,13 +150,13 @@ class WorkerPool:
             raise ServerBusy(f"all {self.size} query workers stayed busy; try again") from None
         healthy = False
         try:
-            worker.conn.send((query, form, fmt, max_rows))
-            if not worker.conn.poll(self.timeout):
+            worker.send.send((query, form, fmt, max_rows))
+            if not worker.receive.poll(self.timeout):
                 raise QueryTimeout(
                     f"query stopped after the time limit of {self.timeout:g} s; "
                     "narrow it (LIMIT, more specific patterns) or raise --timeout"
                 )
-            answer = worker.conn.recv()
+            answer = worker.receive.recv()
             healthy = True
             return answer
         except (EOFError, OSError, BrokenPipeError):
@@ -135,7 +165,7 @@ class WorkerPool:
             if healthy:
                 self._idle.put(worker)
             else:
-                log.warning("replacing query worker %s", worker.process.pid)
+                log.warning("replacing query worker %s", worker.pid)
                 self._retire(worker)
                 if not self._closed:
                     self._idle.put(self._spawn())
@@ -146,9 +176,10 @@ class WorkerPool:
             workers = list(self._all)
         for worker in workers:
             with contextlib.suppress(OSError):
-                worker.conn.send(None)
+                worker.send.send(None)
         for worker in workers:
-            worker.process.join(timeout=2)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                worker.process.wait(timeout=2)
             self._retire(worker)
 
 
