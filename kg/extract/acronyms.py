@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates
+from kg.extract.spans import Candidate, candidates, text_of
 
 # "(HDP)", "(NDC-Scene)", "(MoE)", "(SSC)", "(e.g. …)" is rejected by the checks below
 _PAREN = re.compile(r"\(\s*([A-Za-z][\w\-+./]{0,14}?)s?\s*[;,)]")
@@ -75,7 +75,7 @@ class AcronymFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         pairs: dict[str, str] = {}
         found = candidates(doc)
         for match in _PAREN.finditer(text):

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates
+from kg.extract.spans import Candidate, candidates, text_of
 
 _URL = re.compile(
     r"\b(?:https?://|www\.|(?:github\.com|huggingface\.co|gitlab\.com|bitbucket\.org)/)"
@@ -20,6 +20,7 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\"”’*"
+_HINTS = ("http", "www.", "github.com", "huggingface.co", "gitlab.com", "bitbucket.org")
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
@@ -53,8 +54,8 @@ class CodeLinks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        if "http" not in text and ".co" not in text and "www." not in text:
+        text = text_of(doc)
+        if not any(hint in text for hint in _HINTS):
             return doc
         found = candidates(doc)
         for match in _URL.finditer(text):

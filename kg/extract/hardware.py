@@ -12,7 +12,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates
+from kg.extract._scan import find_all
+from kg.extract.spans import Candidate, candidates, text_of
 
 _MODEL = r"[A-Z]{0,4}[- ]?\d{1,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SUPER|Ultra|Max|Pro|XT|SXM\d?|PCIe|\d+\s?GB))?"
 _VENDOR = re.compile(
@@ -23,12 +24,41 @@ _VENDOR = re.compile(
     r"(?:(?:Gold|Silver|Platinum|Bronze|Orin|Xavier|AGX|NX|Nano|i[3579])\s+)*"
     rf"(?P<model>{_MODEL}|[A-Z][a-z]+(?:\s(?:Nano|NX|AGX|Ultra|Max|Pro))?)(?![\w-])"
 )
-_BEFORE_DEVICE = re.compile(
-    rf"\b(?P<model>(?:RTX|GTX|Titan|TITAN|Tesla|Quadro|Radeon|MI|Xeon|Gaudi|Ascend|Jetson)?\s?"
-    rf"[A-Z]{{1,3}}-?\d{{2,5}}[A-Za-z]{{0,3}}(?:[- ](?:Ti|Super|SXM\d?|PCIe|\d+\s?GB))?)"
-    r"\s+(?:GPU|TPU|CPU|NPU|IPU|FPGA|accelerator|processor|chip|card)s?\b"
+#: A model number right before a device word: "RTX 3090 GPUs", "MI250X accelerators".
+_MODEL_BEFORE = re.compile(
+    r"(?P<model>(?:(?:RTX|GTX|Titan|TITAN|Tesla|Quadro|Radeon|Xeon|Gaudi|Ascend|Jetson)\s)?"
+    r"[A-Z]{1,3}-?\d{2,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SXM\d?|PCIe|\d+\s?GB))?)\s+$"
 )
-_TPU = re.compile(r"\b(?P<model>TPU\s?v\d[a-z]?|Cloud TPU v\d[a-z]?)\b")
+_DEVICE_WORDS = (
+    " GPU",
+    " TPU",
+    " CPU",
+    " NPU",
+    " IPU",
+    " FPGA",
+    " accelerator",
+    " processor",
+    " chip",
+)
+_VENDOR_WORDS = (
+    "NVIDIA",
+    "Nvidia",
+    "AMD",
+    "Intel",
+    "Apple",
+    "Google",
+    "Qualcomm",
+    "Arm ",
+    "ARM ",
+    "Xilinx",
+    "Huawei",
+    "Graphcore",
+    "Cerebras",
+    "Habana",
+    "Samsung",
+    "MediaTek",
+)
+_TPU = re.compile(r"TPU\s?v\d[a-z]?\b")
 _NOT_MODELS = re.compile(r"^(?:\d+|[A-Z]?\d+[KMB]|\d+D|FP\d+|INT\d+|BF\d+)$")
 
 
@@ -41,23 +71,26 @@ class HardwarePatterns:
     def __init__(self, name: str = "kg_hardware") -> None:
         self.name = name
 
+    def _add(self, found: list[Candidate], start: int, model: str) -> None:
+        model = model.strip()
+        if model and not _NOT_MODELS.match(model) and any(c.isdigit() for c in model):
+            found.append(
+                Candidate("hardware", start, start + len(model), model, self.name, priority=8)
+            )
+
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         found = candidates(doc)
-        for pattern in (_VENDOR, _BEFORE_DEVICE, _TPU):
-            for match in pattern.finditer(text):
-                model = match.group("model").strip()
-                if (
-                    not model
-                    or _NOT_MODELS.match(model)
-                    or not any(c.isdigit() for c in model)
-                    and pattern is not _VENDOR
-                ):
-                    continue
-                start = match.start("model") + (
-                    len(match.group("model")) - len(match.group("model").lstrip())
-                )
-                found.append(
-                    Candidate("hardware", start, start + len(model), model, self.name, priority=8)
-                )
+        if any(vendor in text for vendor in _VENDOR_WORDS):
+            for match in _VENDOR.finditer(text):
+                self._add(found, match.start("model"), match.group("model"))
+        for position, _ in find_all(text, _DEVICE_WORDS):
+            window_start = max(0, position - 30)
+            match = _MODEL_BEFORE.search(text, window_start, position + 1)
+            if match:
+                model = match.group("model")
+                self._add(found, match.start("model") + len(model) - len(model.lstrip()), model)
+        if "TPU" in text:
+            for match in _TPU.finditer(text):
+                self._add(found, match.start(), match.group(0))
         return doc

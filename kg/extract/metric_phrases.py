@@ -1,4 +1,7 @@
-"""``kg_metric_phrases``: metric names built from parts: ``pass@k``, ``top-5 accuracy``."""
+"""``kg_metric_phrases``: metric names built from parts: ``pass@k``, ``top-5 accuracy``.
+
+Each pattern has a literal gate, checked with ``in`` before the regex runs at all.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates
+from kg.extract.spans import Candidate, candidates, text_of
 
-_PATTERNS = (
-    re.compile(r"\b[Pp]ass@(?:\d+|k)\b"),
-    re.compile(r"\b(?:[Tt]op|[Rr]ank)-?\d+ (?:accuracy|error(?: rate)?)\b"),
-    re.compile(r"\b(?:[Rr]ecall|[Hh]its|[Pp]recision|NDCG|nDCG|MRR)@\d+\b"),
-    re.compile(r"\bmAP@?\d+(?:[.:]\d+)*\b"),
-    re.compile(r"\bF\d(?:[- ]score)?\b"),
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "@",
+        re.compile(
+            r"(?<![\w])(?:[Pp]ass|[Rr]ecall|[Hh]its|[Pp]recision|NDCG|nDCG|MRR|mAP)@(?:\d+|k)\b"
+        ),
+    ),
+    ("op-", re.compile(r"(?<![\w])[Tt]op-(?:\d+|k) (?:accuracy|error(?: rate)?)\b")),
 )
 
 
@@ -28,9 +33,11 @@ class MetricPhrases:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        found = candidates(doc)
-        for pattern in _PATTERNS:
+        text = text_of(doc)
+        for gate, pattern in _PATTERNS:
+            if gate not in text:
+                continue
+            found = candidates(doc)
             for match in pattern.finditer(text):
                 found.append(
                     Candidate(

@@ -4,8 +4,8 @@
 - ``we propose / introduce / present X`` and ``called / named / dubbed X`` — proposed;
 - ``the X dataset / benchmark / corpus``, ``X and Y datasets``, ``benchmarks such as
   X, Y and Z`` — datasets;
-- other name-shaped words (``ByteScale``, ``vLLM``, ``NDC-Scene``) — methods, at the
-  lowest priority, so any vocabulary or cue-based reading wins.
+- other name-shaped words (``ByteScale``, ``vLLM``, ``MoETuner``) — methods, at the
+  lowest priority, so that any vocabulary or cue-based reading wins.
 """
 
 from __future__ import annotations
@@ -15,81 +15,159 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates
+from kg.extract._scan import find_all, is_word_end, is_word_start, words_after, words_before
+from kg.extract.spans import Candidate, candidates, text_of
 
-# A word that may be (part of) a name: letters/digits joined by - + . (not ending in .)
-_W_TAIL = r"[A-Za-z0-9]*(?:[-+.'][A-Za-z0-9]+)*\+*"
-_W = r"[A-Za-z0-9]" + _W_TAIL
-_NAME = rf"{_W}(?:[ -]{_W}){{0,3}}"
-_NAME_WORD = re.compile(_W)
 _SIZE_ONLY = re.compile(
-    r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Za-z]?\d+(?:\.\d+)?[KkMmBbTtGg]?[Bb]?)$"
+    r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Za-z]?\d+(?:\.\d+)?[KkMmBbTtGg]?[Bb]?|\d+D)$"
 )
-_DATA_NOUN = r"(?:data\s?sets?|benchmarks?|corpus|corpora|suites?)"
-_DATASET_AFTER = re.compile(
-    rf"\b((?:{_NAME})(?:\s*,\s*(?:{_NAME}))*(?:,?\s+(?:and|or)\s+(?:{_NAME}))?)\s+{_DATA_NOUN}\b"
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_DATA_NOUNS = ("dataset", "data set", "benchmark", "corpus", "corpora")
+_PROPOSE_VERBS = (
+    "propose",
+    "introduce",
+    "present",
+    "develop",
+    "design",
+    "devise",
+    "build",
+    "create",
+    "construct",
+    "release",
+    "curate",
+    "contribute",
 )
-_DATASET_BEFORE = re.compile(
-    rf"\b{_DATA_NOUN},?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?|:|\()\s*"
-    rf"((?:{_NAME})(?:\s*,\s*(?:{_NAME}))*(?:,?\s+(?:and|or)\s+(?:{_NAME}))?)"
+_PROPOSE_SUBJECT = re.compile(
+    r"(?:\b(?:we|paper|work|study)(?:\s+(?:also|further|then|first|therefore|thus|hence|additionally|newly))?\s+)$",
+    re.IGNORECASE,
 )
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_PROPOSE = re.compile(
-    r"\b(?:we|We|paper|work|study)\s+(?:also\s+|further\s+|then\s+|first\s+|therefore\s+|thus\s+|hence\s+)?"
-    r"(?:propose|introduce|present|develop|design|build|create|construct|release|curate|"
-    r"contribute|devise|put forward|establish|offer)[sd]?\b"
-)
-_NAMED = re.compile(
-    r"\b(?:called|named|dubbed|termed|coined|entitled|namely)\s+[\"“']?(" + _NAME + ")"
-)
+_NAMING = ("called ", "named ", "dubbed ", "termed ", "coined ", "namely ")
 _TITLE_HEAD = re.compile(r"^([^:\n]{2,60}?)\s?:\s+\S")
-# What follows a propose verb: an optional article and adjectives, then the name.
-_ADJECTIVES = (
+_ADJECTIVE = (
     r"(?:novel|new|simple|general|unified|efficient|effective|lightweight|scalable|flexible|"
     r"fast|practical|principled|robust|first|two-stage|end-to-end|open-source|large-scale|"
     r"comprehensive|systematic|automated|automatic|adaptive|innovative|hybrid|training-free|"
     r"plug-and-play|highly|fully|holistic|modular|versatile|straightforward|powerful|"
-    r"high-quality|challenging)"
+    r"high-quality|challenging|method|framework|approach|technique|system|model|algorithm|"
+    r"benchmark|dataset|called|named|dubbed|termed)"
 )
+_CAP = r"(?:[A-Z][\w+.'-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w+-]*|\d[\w-]*)"
 _AFTER_PROPOSE = re.compile(
-    rf"^\s+(?:(?:a|an|the|our)\s+)?(?:{_ADJECTIVES}[,]?\s+(?:and\s+)?)*"
-    rf"(?P<name>(?:[A-Z]{_W_TAIL}|[a-z]+[A-Z]\w*)(?:[ -](?:[A-Z]{_W_TAIL}|[a-z]+[A-Z]\w*|of|for|and|with|\d\w*)){{0,6}})"
+    rf"[sd]?\s+(?:(?:a|an|the|our|two|three)\s+)?(?:{_ADJECTIVE}[,:]?\s+(?:and\s+)?)*"
+    rf"[\"“]?(?P<name>{_CAP}(?:[ -](?:{_CAP}|of|for|and|with|in|on)){{0,7}})"
 )
-_APPOSITIVE_KIND = re.compile(
-    rf"^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>{_DATA_NOUN}|dataset|collection)\b"
+_APPOSITIVE_DATA = re.compile(
+    r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
 )
-_DATASET_SUFFIX = re.compile(r"(?:Bench|Eval|QA|-?Set|Corpus|Data)\d*$")
+_DATA_NEAR = re.compile(r"\s+(?:dataset|benchmark|corpus)")
+_DATASET_SUFFIX = re.compile(r"(?:Bench|Eval|QA|Set|Corpus|Data)\d*\+*$")
+_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.IGNORECASE)
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+_LEAD_INS = frozenset(
+    {"such", "as", "including", "like", "namely", "e.g.", "e.g", "i.e.", ":", "(", "viz"}
+)
 #: Capitalised words that are never names on their own.
 COMMON = frozenset(
-    """a an the we our this these that it its in on of for to and or with by from our
-    however moreover furthermore additionally specifically finally first second third
-    experiments results based using towards toward via""".split()
+    "a an the we our this these that it its in on of for to and or with by from however "
+    "moreover furthermore additionally specifically finally first second third experiments "
+    "results based using towards toward via".split()
 )
-_VERSIONED = re.compile(r"[A-Za-z]")
 
 
 def is_name(text: str) -> bool:
     """Whether ``text`` looks like a name: CamelCase, capitals, letters with digits."""
     if not text or text.lower() in COMMON or _SIZE_ONLY.match(text.replace(" ", "")):
         return False
-    for word in re.split(r"[ ]", text):
-        inner = word[1:]
-        if any(c.isupper() for c in inner) and any(c.isalpha() for c in word):
+    for word in text.split():
+        if not word[0].isalnum():
+            continue
+        if any(c.isupper() for c in word[1:]) and any(c.islower() or c.isupper() for c in word):
             return True  # ByteScale, vLLM, NDC-Scene, MATH
-        if any(c.isdigit() for c in word) and any(c.isalpha() for c in word) and word[0].isupper():
+        if word[0].isupper() and any(c.isdigit() for c in word):
             return True  # GSM8K, T5, C4
-        if word.endswith("+") and word[0].isupper():
-            return True
+        if word[0].isupper() and word.endswith("+"):
+            return True  # MoE++
     return False
 
 
-def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces and lone punctuation around ``text[start:end]``."""
-    while start < end and not text[start].isalnum():
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not (text[start].isalnum()):
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] == "+"):
         end -= 1
     return start, end
+
+
+def _list_before(text: str, end: int) -> list[tuple[int, int]]:
+    """Name items of a list that ends at ``end``: "X, Y and indoor Z" → X, Y, Z."""
+    words = words_before(text, end)
+    items: list[tuple[int, int]] = []
+    item_end: int | None = None
+    item_start = 0
+    index = len(words) - 1
+    while index >= 0:
+        start, stop = words[index]
+        word = text[start:stop]
+        if is_name(word) or (
+            item_end is not None and word[:1].isupper() and word.lower() not in COMMON
+        ):
+            item_start = start
+            if item_end is None:
+                item_end = stop
+            index -= 1
+            continue
+        if item_end is not None:
+            items.append((item_start, item_end))
+            item_end = None
+        if word in _LIST_WORDS and items:
+            index -= 1
+            continue
+        # one lowercase modifier before an item of a list ("outdoor X and indoor Y")
+        if (
+            items
+            and word.islower()
+            and index > 0
+            and text[words[index - 1][0] : words[index - 1][1]] in _LIST_WORDS
+        ):
+            index -= 1
+            continue
+        if not items and word.islower() and len(words) - index <= 1:
+            index -= 1  # "X test set": skip one word before the data noun
+            continue
+        break
+    if item_end is not None:
+        items.append((item_start, item_end))
+    return items
+
+
+def _list_after(text: str, start: int) -> list[tuple[int, int]]:
+    """Name items of a list that starts after a lead-in: "benchmarks such as X, Y and Z"."""
+    words = words_after(text, start)
+    index = 0
+    while index < len(words) and text[words[index][0] : words[index][1]].lower() in _LEAD_INS:
+        index += 1
+    if index == 0:
+        return []
+    items: list[tuple[int, int]] = []
+    item: list[int] | None = None
+    while index < len(words):
+        begin, stop = words[index]
+        word = text[begin:stop]
+        if is_name(word) or (item is not None and word[:1].isupper()):
+            if item is None:
+                item = [begin, stop]
+            else:
+                item[1] = stop
+        elif word in _LIST_WORDS:
+            if item is not None:
+                items.append((item[0], item[1]))
+                item = None
+        else:
+            break
+        index += 1
+    if item is not None:
+        items.append((item[0], item[1]))
+    return items
 
 
 @Language.factory("kg_names", assigns=["doc._.kg_candidates"], requires=["doc._.kg_sentences"])
@@ -98,21 +176,23 @@ def make_names(nlp: Language, name: str) -> NamePatterns:
 
 
 class NamePatterns:
+    """Pattern rules for new names of methods and datasets, and for what a paper proposes."""
+
     def __init__(self, name: str = "kg_names") -> None:
         self.name = name
 
     def _add(
         self,
         found: list[Candidate],
+        text: str,
         kind: str,
         start: int,
         end: int,
-        text: str,
         *,
         priority: int,
         proposed: bool = False,
     ) -> None:
-        start, end = _name_span(text, start, end)
+        start, end = _strip(text, start, end)
         if end > start:
             found.append(
                 Candidate(
@@ -127,94 +207,90 @@ class NamePatterns:
             )
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
+        lower = text.lower()
         found = candidates(doc)
-        title_end = text.find("\n\n")
-        title_end = len(text) if title_end < 0 else title_end
-
-        # The title's "X: ...": the paper's own name for what it introduces.
-        head = _TITLE_HEAD.match(text[:title_end])
-        if head and len(head.group(1).split()) <= 5 and is_name(head.group(1)):
-            rest = text[head.end() - 1 : title_end].lower()
-            kind = (
-                "dataset"
-                if re.search(r"benchmark|dataset|corpus", rest)
-                or _DATASET_SUFFIX.search(head.group(1))
-                else "method"
-            )
-            if not re.search(r"\b(?:survey|review|overview|tutorial)\b", rest):
-                self._add(found, kind, 0, head.end(1), text, priority=12, proposed=True)
-
-        for match in _PROPOSE.finditer(text):
-            after = _AFTER_PROPOSE.match(text, match.end())
-            if not after:
+        self._title(text, found)
+        self._proposals(text, lower, found)
+        self._datasets(text, lower, found)
+        # name-shaped words nothing else explains: methods, at the lowest priority
+        last = -1
+        for match in _CAMEL.finditer(text):
+            if match.start() < last:
                 continue
-            name = after.group("name")
-            # "we propose a Depth-Adaptive Dual Decoder" (several capitalised words) or
-            # "we introduce ByteScale" (one name-shaped word)
-            words = name.split()
-            while words and words[-1].lower() in {"of", "for", "and", "with"}:
-                words.pop()
-            name = " ".join(words)
-            if not name or not (is_name(name) or len(words) >= 2):
-                continue
-            start = after.start("name")
-            end = start + len(name)
-            kind = "method"
-            appositive = _APPOSITIVE_KIND.match(text, end)
-            if (
-                appositive
-                or _DATASET_SUFFIX.search(name)
-                or re.match(rf"\s+{_DATA_NOUN}\b", text[end : end + 20])
-            ):
-                kind = "dataset"
-            self._add(found, kind, start, end, text, priority=12, proposed=True)
-
-        for match in _NAMED.finditer(text):
-            name = match.group(1)
-            if not is_name(name):
-                name = _NAME_WORD.match(name).group(0)
-                if not is_name(name):
-                    continue
-            start = match.start(1)
-            end = start + len(name)
-            kind = (
-                "dataset"
-                if _DATASET_SUFFIX.search(name)
-                or re.search(
-                    rf"{_DATA_NOUN}\s+(?:called|named|dubbed|termed|coined)",
-                    text[max(0, match.start() - 40) : match.end()],
-                )
-                else "method"
-            )
-            self._add(found, kind, start, end, text, priority=12, proposed=True)
-
-        for pattern in (_DATASET_AFTER, _DATASET_BEFORE):
-            for match in pattern.finditer(text):
-                offset = match.start(1)
-                for part in _LIST_SPLIT.split(match.group(1)):
-                    position = text.find(part, offset)
-                    offset = position + len(part)
-                    if not part or position < 0:
-                        continue
-                    # keep the name-shaped tail: "the challenging GSM8K" → "GSM8K"
-                    words = part.split()
-                    while words and not is_name(words[0]):
-                        position += len(words[0]) + 1
-                        words = words[1:]
-                    if words:
-                        self._add(
-                            found,
-                            "dataset",
-                            position,
-                            position + len(" ".join(words)),
-                            text,
-                            priority=25,
-                        )
-
-        # Name-shaped words nothing else explains: methods, at the lowest priority.
-        for match in _NAME_WORD.finditer(text):
-            word = match.group(0)
-            if is_name(word) and not word.isupper() and _VERSIONED.search(word):
-                self._add(found, "method", match.start(), match.end(), text, priority=1)
+            start, end = match.start(), match.end()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-+"):
+                start -= 1
+            while end < len(text) and (text[end].isalnum() or text[end] in "-+"):
+                end += 1
+            last = end
+            self._add(found, text, "method", start, end, priority=1)
         return doc
+
+    def _title(self, text: str, found: list[Candidate]) -> None:
+        title_end = text.find("\n\n")
+        title = text if title_end < 0 else text[:title_end]
+        head = _TITLE_HEAD.match(title)
+        if not head or len(head.group(1).split()) > 5 or not is_name(head.group(1)):
+            return
+        rest = title[head.end(1) :]
+        if _SURVEY.search(rest):
+            return
+        data = re.search(
+            r"benchmark|dataset|corpus", rest, re.IGNORECASE
+        ) or _DATASET_SUFFIX.search(head.group(1))
+        self._add(
+            found, text, "dataset" if data else "method", 0, head.end(1), priority=12, proposed=True
+        )
+
+    def _proposals(self, text: str, lower: str, found: list[Candidate]) -> None:
+        for position, verb in find_all(lower, _PROPOSE_VERBS):
+            if not is_word_start(text, position):
+                continue
+            if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position):
+                continue
+            after = _AFTER_PROPOSE.match(text, position + len(verb))
+            if after:
+                self._proposed_name(text, found, after.start("name"), after.group("name"))
+        for position, word in find_all(lower, _NAMING):
+            if not is_word_start(text, position):
+                continue
+            after = re.compile(rf"[\"“']?(?P<name>{_CAP}(?:[ -]{_CAP}){{0,3}})").match(
+                text, position + len(word)
+            )
+            if after and is_name(after.group("name").split()[0]):
+                name = after.group("name")
+                self._proposed_name(
+                    text, found, after.start("name"), name if is_name(name) else name.split()[0]
+                )
+
+    def _proposed_name(self, text: str, found: list[Candidate], start: int, name: str) -> None:
+        words = name.split()
+        while words and words[-1].lower() in {"of", "for", "and", "with", "in", "on"}:
+            words.pop()
+        # a single word must look like a name; several capitalised words are a name
+        if not words or not (is_name(" ".join(words)) or len(words) >= 2):
+            return
+        name = " ".join(words)
+        end = start + len(name)
+        data = (
+            _APPOSITIVE_DATA.match(text, end)
+            or _DATASET_SUFFIX.search(name)
+            or _DATA_NEAR.match(text, end)
+        )
+        self._add(
+            found, text, "dataset" if data else "method", start, end, priority=12, proposed=True
+        )
+
+    def _datasets(self, text: str, lower: str, found: list[Candidate]) -> None:
+        for position, noun in find_all(lower, _DATA_NOUNS):
+            if not is_word_start(text, position):
+                continue
+            for start, end in _list_before(text, position):
+                self._add(found, text, "dataset", start, end, priority=25)
+            after = position + len(noun)
+            while after < len(text) and text[after].isalpha():
+                after += 1  # the plural
+            if is_word_end(text, after):
+                for start, end in _list_after(text, after):
+                    self._add(found, text, "dataset", start, end, priority=25)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from kg.extract import (  # noqa: F401
@@ -62,8 +63,14 @@ class Extractor:
         self.vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
         self.nlp = build_pipeline(self.vocabulary)
 
+    def make_doc(self, text: str) -> Doc:
+        """The tokenised text, carrying the text itself (``Doc.text`` rebuilds it each time)."""
+        doc = self.nlp.make_doc(text)
+        doc.user_data["kg_text"] = text
+        return doc
+
     def extract_one(self, paper: Paper) -> Extraction:
-        return self._record(paper, self.nlp(paper.text))
+        return self._record(paper, self.nlp(self.make_doc(paper.text)))
 
     def extract(
         self, papers: Iterable[Paper], *, n_process: int = 1, batch_size: int = 256
@@ -72,7 +79,7 @@ class Extractor:
         if n_process > 1:
             yield from self._extract_parallel(papers, n_process=n_process, batch_size=batch_size)
             return
-        pairs = ((paper.text, paper) for paper in papers)
+        pairs = ((self.make_doc(paper.text), paper) for paper in papers)
         for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self._record(paper, doc)
 

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import sentence_at
+from kg.extract.spans import sentence_at, text_of
 from kg.records import Mention, Result
 
 _NUMBER = r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -23,10 +23,11 @@ _UNIT = (
     r"\s?(?:ms|milliseconds?|seconds?|s|hours?|minutes?|days?|"
     r"[KMGTP]?B|[KMGTP]?FLOPs?|TFLOPS|GFLOPS|tokens/s|samples/s|FPS|fps|W|mW|J|mJ|dB)(?![\w]))"
 )
-_VALUE = re.compile(rf"(?<![\w.]){_NUMBER}{_UNIT}")
+_VALUE = re.compile(rf"{_NUMBER}{_UNIT}")
 _DEVICE_COUNT = re.compile(
     r"(?<![\w.])(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w-]+\s+){0,2}?(?P<device>GPUs|TPUs|CPUs|NPUs|accelerators|nodes|chips)\b"
 )
+_DEVICES = ("GPUs", "TPUs", "CPUs", "NPUs", "accelerators", "nodes", "chips")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b")
 
 
@@ -64,11 +65,11 @@ class ResultFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         mentions: list[Mention] = doc._.kg_mentions or []
         results: list[Result] = []
         counts: list[tuple[int, int, int, str]] = []
-        for match in _DEVICE_COUNT.finditer(text):
+        for match in _DEVICE_COUNT.finditer(text) if any(d in text for d in _DEVICES) else ():
             counts.append(
                 (
                     match.start(),
@@ -79,6 +80,8 @@ class ResultFinder:
             )
         for match in _VALUE.finditer(text):
             start, end = match.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "._-"):
+                continue  # inside a name or a longer number: "ResNet-50", "v1.5"
             sentence = sentence_at(doc, start)
             lo, hi = _clause(text, sentence, start, end)
             unit = match.group("unit").strip()

@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates, overlaps, sentence_at
+from kg.extract.spans import Candidate, candidates, overlaps, sentence_at, text_of
 from kg.records import Mention
 from kg.vocab import Vocabulary, scorer_key
 
@@ -131,7 +131,7 @@ class RoleResolver:
             candidate.label, candidate.aliases = short, (long_form,)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         found = list(candidates(doc))
         for candidate in found:
             if candidate.kind == "":
@@ -177,7 +177,7 @@ class RoleResolver:
 
     def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
         start, end = sentence_at(doc, candidate.start)
-        if _CUE.search(doc.text, start, end):
+        if _CUE.search(text_of(doc), start, end):
             return True
         return any(
             other is not candidate
@@ -212,10 +212,10 @@ class RoleResolver:
         return Mention(
             kind=candidate.kind,  # type: ignore[arg-type]
             label=candidate.label,
-            text=doc.text[candidate.start : candidate.end],
+            text=text_of(doc)[candidate.start : candidate.end],
             start=candidate.start,
             end=candidate.end,
-            sentence=doc.text[start:end],
+            sentence=text_of(doc)[start:end],
             sentence_start=start,
             component=candidate.component,
             concept=candidate.concept,

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import sentences as _sentences  # noqa: F401  (registers extensions)
+from kg.extract.spans import text_of
 
 #: Words that end with a dot without ending the sentence (compared in lower case).
 ABBREVIATIONS = frozenset(
@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
 )
 # A sentence end: . ! or ? (plus closing quotes/brackets), then space, then a capital,
 # digit, quote or bracket. Newlines always end a sentence.
-_END = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[A-Z0-9\"'“‘(\[])|\n+")
+_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)\]]*[ \t]+(?=[A-Z0-9\"'“‘(\[]))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 
 
@@ -66,10 +66,10 @@ class SentenceSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = split_sentences(doc.text)
+        spans = split_sentences(text_of(doc))
         doc._.kg_sentences = spans
         if len(doc) > 1:
-            offsets = [token.idx for token in doc]
+            offsets = doc.to_array("IDX").tolist()  # one C call, not a loop over tokens
             for start, _ in spans[1:]:
                 index = bisect_left(offsets, start)
                 if index < len(doc):

@@ -66,7 +66,7 @@ def candidates(doc: Doc) -> list[Candidate]:
 def sentences(doc: Doc) -> list[tuple[int, int]]:
     found = doc._.kg_sentences
     if found is None:  # no splitter in the pipeline: the whole text is one sentence
-        found = [(0, len(doc.text))]
+        found = [(0, len(text_of(doc)))]
         doc._.kg_sentences = found
     return found
 
@@ -81,3 +81,12 @@ def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["kg_text"] = text
+    return text

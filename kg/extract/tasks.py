@@ -8,20 +8,42 @@ nothing), so only noun-compound task names come out.
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates
+from kg.extract._scan import find_all, is_word_end, is_word_start, words_before
+from kg.extract.spans import Candidate, candidates, text_of
 
 HEADS = (
-    "classification|detection|segmentation|recognition|generation|estimation|completion|"
-    "translation|summarization|answering|retrieval|forecasting|captioning|tracking|"
-    "localization|reconstruction|parsing|tagging|synthesis|super-resolution|denoising|"
-    "editing|understanding|reasoning|prediction|recommendation|verification|diagnosis"
+    "classification",
+    "detection",
+    "segmentation",
+    "recognition",
+    "generation",
+    "estimation",
+    "completion",
+    "translation",
+    "summarization",
+    "answering",
+    "retrieval",
+    "forecasting",
+    "captioning",
+    "tracking",
+    "localization",
+    "reconstruction",
+    "parsing",
+    "tagging",
+    "synthesis",
+    "super-resolution",
+    "denoising",
+    "editing",
+    "understanding",
+    "reasoning",
+    "prediction",
+    "recommendation",
+    "verification",
+    "diagnosis",
 )
-_TASK = re.compile(rf"\b((?:[A-Za-z0-9][\w-]*\s+){{1,2}})({HEADS})\b")
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
 STOP = frozenset(
     """a an the this that these those our their its his her of for in on to with by from and or
@@ -49,30 +71,30 @@ class TaskPatterns:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         found = candidates(doc)
-        for match in _TASK.finditer(text):
-            words = match.group(1).split()
-            # keep the nouns nearest the head, dropping anything from the last stop word on
-            kept: list[str] = []
-            for word in reversed(words):
-                if word.lower() in STOP or word.lower().endswith(("ly", "ing", "ed")):
-                    break
-                kept.insert(0, word)
-            if not kept:
+        for position, head in find_all(text, HEADS):
+            end = position + len(head)
+            if not is_word_start(text, position) or not is_word_end(text, end):
                 continue
-            phrase = " ".join([*kept, match.group(2)])
-            start = match.end() - len(phrase)
-            if text[start : match.end()] != phrase:
-                continue  # a line break or double space inside: leave it
-            found.append(
-                Candidate(
-                    "task",
-                    start,
-                    match.end(),
-                    phrase.lower() if not any(w.isupper() for w in kept) else phrase,
-                    self.name,
-                    priority=3,
-                )
-            )
+            words = words_before(text, position, span=50)[-3:]
+            # keep the nouns nearest the head, up to the first stop word
+            start = position
+            count = 0
+            for begin, stop in reversed(words):
+                word = text[begin:stop]
+                if (
+                    stop + 1 != start
+                    or word.lower() in STOP
+                    or not word[0].isalnum()
+                    or word.endswith(("ly", "ing", "ed"))
+                ):
+                    break
+                start = begin
+                count += 1
+            if count == 0:
+                continue
+            phrase = text[start:end]
+            label = phrase if any(c.isupper() for c in phrase[1:]) else phrase.lower()
+            found.append(Candidate("task", start, end, label, self.name, priority=3))
         return doc

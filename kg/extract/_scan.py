@@ -1,0 +1,48 @@
+"""Small helpers for fast scanning: keyword positions and word walks around them.
+
+Python's ``re`` is quick when a pattern starts with a literal or a single character
+class and slow on alternations, so components look their trigger words up with
+``str.find`` and run anchored patterns on short windows around the hits only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+_WORD = re.compile(r"[\w+][\w+.'’-]*[\w+]|[\w+]|,|\(|\)|:|;")
+
+
+def find_all(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """``(position, word)`` of every occurrence of each word in ``text`` (any order)."""
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            yield position, word
+            position = text.find(word, position + 1)
+
+
+def is_word_start(text: str, position: int) -> bool:
+    return position == 0 or not text[position - 1].isalnum()
+
+
+def is_word_end(text: str, position: int) -> bool:
+    return position >= len(text) or not text[position].isalnum()
+
+
+def words_before(text: str, end: int, *, span: int = 120) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words and list punctuation before ``end``, nearest last."""
+    start = max(0, end - span)
+    cut = text.rfind("\n", start, end)
+    if cut >= 0:
+        start = cut + 1
+    return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+
+
+def words_after(text: str, start: int, *, span: int = 160) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words and list punctuation after ``start``."""
+    end = min(len(text), start + span)
+    cut = text.find("\n", start, end)
+    if cut >= 0:
+        end = cut
+    return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
