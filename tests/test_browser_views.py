@@ -71,7 +71,7 @@ def page(browser):
 
 def load(page, path: Path) -> None:
     page.goto(path.as_uri())
-    page.wait_for_function("window.kgReady === true", timeout=30_000)
+    page.wait_for_function("() => window.kgReady === true", timeout=30_000)
 
 
 def dom_position(page, node: str) -> tuple[float, float]:
@@ -207,7 +207,9 @@ def test_two_thousand_nodes_stay_responsive(page, tmp_path: Path) -> None:
     started = time.monotonic()
     page.fill("#kg-search-input", "Paper 1234")
     page.press("#kg-search-input", "Enter")
-    page.wait_for_function("document.getElementById('kg-details-body').dataset.node === 'p1234'")
+    page.wait_for_function(
+        "() => document.getElementById('kg-details-body').dataset.node === 'p1234'"
+    )
     searched = time.monotonic() - started
     assert loaded < 20 and searched < 3, (loaded, searched)
     assert page.problems == []

@@ -39,7 +39,7 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
 
 #: Above this many nodes, only the most central carry a visible label.
 _LABEL_ALL = 120
-_LABEL_TOP = 80
+_LABEL_TOP = 40
 _MARKER = re.compile(r"\{\{(\w+)\}\}")
 _VIS_VERSION = "vis-9.1.2"
 
@@ -120,6 +120,8 @@ def view_data(view: View) -> dict:
             "x": round(x, 1),
             "y": round(y, 1),
             "size": round(8 + 28 * math.sqrt(score / top), 1),
+            # In big views the picture is zoomed out: the labelled hubs need big type.
+            "font": 12 if len(graph) <= _LABEL_ALL else round(16 + 40 * math.sqrt(score / top)),
             "score": round(score, 4),
             "community": view.groups.get(node, 0),
         }

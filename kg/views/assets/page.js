@@ -11,6 +11,8 @@
   DATA.types.forEach(function (t) { TYPES[t.type] = t; });
   var PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295"];
+  var CLASS = { paper: "Paper", method: "Method", dataset: "Dataset", task: "Task",
+    metric: "Metric", hardware: "Hardware", code: "Code repository" };
   var RELATION = {
     usesDataset: "uses dataset", introducesDataset: "introduces dataset",
     usesMethod: "uses method", proposesMethod: "proposes method",
@@ -66,7 +68,7 @@
       if (bits.length) { box.appendChild(el("div", bits.join(" · "), "kg-tip-line")); }
       if (safeUrl(n.url)) { box.appendChild(el("div", safeUrl(n.url), "kg-tip-line")); }
     } else {
-      box.appendChild(el("div", (TYPES[n.type] || {}).label + " · " + n.papers +
+      box.appendChild(el("div", (CLASS[n.type] || n.type) + " · " + n.papers +
         (n.papers === 1 ? " paper" : " papers"), "kg-tip-line"));
       if (n.aliases && n.aliases.length) {
         box.appendChild(el("div", "also: " + n.aliases.join(", "), "kg-tip-line"));
@@ -92,7 +94,7 @@
       id: n.id, label: n.label, x: n.x, y: n.y, size: n.size,
       shape: n.type === "paper" ? "square" : "dot",
       color: style(n, "type"), borderWidth: n.id === DATA.focus ? 4 : 1,
-      font: { size: n.size > 22 ? 16 : 12, color: "#1f2933", strokeWidth: 3, strokeColor: "#fff" },
+      font: { size: n.size > 22 ? Math.max(n.font, 16) : n.font, color: "#1f2933", strokeWidth: 3, strokeColor: "#fff" },
       title: tooltip(n), kgType: n.type
     };
   });
@@ -185,7 +187,7 @@
   var details = document.getElementById("kg-details-body");
 
   function chip(type) {
-    var span = el("span", (TYPES[type] || {}).label || type, "kg-type");
+    var span = el("span", CLASS[type] || type, "kg-type");
     span.style.background = typeColour(type);
     return span;
   }
@@ -223,7 +225,7 @@
       row(dl, "Ids", (n.identifiers || []).join(", "));
       if (safeUrl(n.url)) { row(dl, "Link", link(n.url)); }
     } else {
-      row(dl, "Class", (TYPES[n.type] || {}).label);
+      row(dl, "Class", CLASS[n.type] || n.type);
       row(dl, "Aliases", (n.aliases || []).join(", "));
       row(dl, "Papers", n.papers);
       row(dl, "Broader", (n.broader || []).join(", "));
@@ -235,7 +237,7 @@
     var near = network.getConnectedNodes(id);
     if (near.length) {
       details.appendChild(el("h2", "Linked (" + near.length + ")"));
-      var ul = el("ul");
+      var ul = el("ul", null, "kg-linked");
       near.slice(0, 60).forEach(function (other) {
         var li = el("li");
         li.appendChild(nodeButton(other));
