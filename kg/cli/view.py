@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from pathlib import Path
 
@@ -75,14 +74,8 @@ def load_filtered(args: argparse.Namespace):
     chosen = GraphFilter.parse(
         types=args.types, since=args.since, until=args.until, min_papers=args.min_papers
     )
-    store = store_from_args(args, read_only=True)
-    try:
+    with store_from_args(args, read_only=True) as store:
         return load_graph(store, chosen)
-    finally:
-        # OxigraphStore.close() flushes, which pyoxigraph refuses on a read-only
-        # store with RuntimeError (not the OSError it expects): nothing is lost.
-        with contextlib.suppress(RuntimeError):
-            store.close()
 
 
 def run(args: argparse.Namespace) -> int:

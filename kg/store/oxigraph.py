@@ -7,7 +7,6 @@ fully in or fully out.
 
 from __future__ import annotations
 
-import contextlib
 import io
 from collections.abc import Iterable
 from pathlib import Path
@@ -72,6 +71,7 @@ class OxigraphStore(Store):
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -143,7 +143,6 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         store = getattr(self, "_store", None)
-        if store is not None and self.path is not None:
-            with contextlib.suppress(OSError, RuntimeError):  # a read-only store cannot flush
-                store.flush()
+        if store is not None and self.path is not None and not self.read_only:
+            store.flush()  # a read-only store has nothing to write (and refuses to flush)
         self._store = None
