@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-_WORD = re.compile(r"[\w+][\w+.'’-]*[\w+]|[\w+]|,|\(|\)|:|;")
+_WORD = re.compile(r"[\w+][\w+.'’-]*[\w+]|[\w+]|[,():;]|\.(?=\s|$)")
 
 
 def find_all(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:

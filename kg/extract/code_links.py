@@ -20,6 +20,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\"”’*"
+_HOST_ONLY = re.compile(r"^(?:https?://)?(?:www\.)?[\w.-]+\.[a-z]{2,}/$", re.IGNORECASE)
+_BROKEN = re.compile(r" ([\w.-]+/[^\s<>\"'`]+)")
 _HINTS = ("http", "www.", "github.com", "huggingface.co", "gitlab.com", "bitbucket.org")
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 
@@ -55,13 +57,19 @@ class CodeLinks:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        if not any(hint in text for hint in _HINTS):
+        lower = text.lower()
+        if not any(hint in lower for hint in _HINTS):
             return doc
         found = candidates(doc)
         for match in _URL.finditer(text):
             kept = strip_trailing(match.group(0))
-            url = clean_url(kept)
             end = match.start() + len(kept)
+            broken = _BROKEN.match(text, end) if _HOST_ONLY.search(kept) else None
+            if broken:  # "https://github.com/ owner/repo": a space slipped into the URL
+                tail = strip_trailing(broken.group(1))
+                kept += tail
+                end = broken.start(1) + len(tail)
+            url = clean_url(kept)
             found.append(
                 Candidate(
                     kind="code",

@@ -42,7 +42,15 @@ _PROPOSE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _NAMING = ("called ", "named ", "dubbed ", "termed ", "coined ", "namely ")
+#: Words that make a title's head a phrase rather than a name.
+TITLE_STOP = frozenset(
+    "a an the to in on of for with and or by from at via is are towards toward beyond "
+    "rethinking understanding revisiting evaluating benchmarking scaling improving "
+    "learning training efficient when what why how do does can".split()
+)
+STRONG = 13  # title and "called X": kept even on a name the vocabulary knows
 _TITLE_HEAD = re.compile(r"^([^:\n]{2,60}?)\s?:\s+\S")
+_NAMED = re.compile(r"[\"“']?(?P<name>[A-Za-z0-9][\w+.'-]*[\w+]?(?:[ -][A-Z][\w+.'-]*[\w+]){0,4})")
 _ADJECTIVE = (
     r"(?:novel|new|simple|general|unified|efficient|effective|lightweight|scalable|flexible|"
     r"fast|practical|principled|robust|first|two-stage|end-to-end|open-source|large-scale|"
@@ -65,6 +73,19 @@ _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.IGNOR
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _LEAD_INS = frozenset(
     {"such", "as", "including", "like", "namely", "e.g.", "e.g", "i.e.", ":", "(", "viz"}
+)
+_SUFFIX = re.compile(
+    r"-(?:based|like|driven|aware|powered|discovered|generated|enabled|style|specific|"
+    r"centric|friendly|free|level|wise|scale|sized|compatible|guided|oriented|assisted)$",
+    re.IGNORECASE,
+)
+#: CamelCase words that name organisations, platforms or things, not methods.
+NOT_METHODS = frozenset(
+    "GitHub GitLab OpenAI DeepMind HuggingFace YouTube LinkedIn PayPal iPhone iPad iOS macOS "
+    "LiDAR LiDARs JavaScript TypeScript PhD PhDs arXiv BibTeX LaTeX PowerPoint WeChat TikTok "
+    "eBay McDonald SciPy NumPy PyPI DevOps MLOps FinTech AutoML GenAI IoT IoTs SoC SoCs MCUs "
+    "FPGAs GPUs TPUs NPUs CPUs DNNs CNNs RNNs LLMs VLMs MLLMs PFLOPs TFLOPs GFLOPs FLOPs MACs "
+    "PetaFLOP PetaFLOPs TeraFLOPs MoEs DoS DDoS QoS QoE SLOs KVs".split()
 )
 #: Capitalised words that are never names on their own.
 COMMON = frozenset(
@@ -224,6 +245,13 @@ class NamePatterns:
             while end < len(text) and (text[end].isalnum() or text[end] in "-+"):
                 end += 1
             last = end
+            word = text[start:end]
+            suffix = _SUFFIX.search(word)
+            if suffix:  # "cuDNN-based", "ReLU-like": the name is before the suffix
+                end = start + suffix.start()
+                word = text[start:end]
+            if word.strip("-+") in NOT_METHODS:
+                continue
             self._add(found, text, "method", start, end, priority=1)
         return doc
 
@@ -231,17 +259,26 @@ class NamePatterns:
         title_end = text.find("\n\n")
         title = text if title_end < 0 else text[:title_end]
         head = _TITLE_HEAD.match(title)
-        if not head or len(head.group(1).split()) > 5 or not is_name(head.group(1)):
+        if not head:
+            return
+        name = head.group(1).strip()
+        words = name.split()
+        # a name, not a phrase: "MoE++", "Flag Aggregator", "DART-Math"; not "Towards X",
+        # "Challenges in Deploying Y", "To FP8 and Back Again"
+        if len(words) > 4 or any(
+            w.lower() in TITLE_STOP or not (w[0].isupper() or is_name(w)) for w in words
+        ):
+            return
+        if words[0].lower().endswith("ing") and not is_name(words[0]):
             return
         rest = title[head.end(1) :]
         if _SURVEY.search(rest):
             return
         data = re.search(
             r"benchmark|dataset|corpus", rest, re.IGNORECASE
-        ) or _DATASET_SUFFIX.search(head.group(1))
-        self._add(
-            found, text, "dataset" if data else "method", 0, head.end(1), priority=12, proposed=True
-        )
+        ) or _DATASET_SUFFIX.search(name)
+        kind = "dataset" if data else "method"
+        self._add(found, text, kind, 0, head.end(1), priority=STRONG, proposed=True)
 
     def _proposals(self, text: str, lower: str, found: list[Candidate]) -> None:
         for position, verb in find_all(lower, _PROPOSE_VERBS):
@@ -264,15 +301,23 @@ class NamePatterns:
                     text, found, after.start("name"), name if is_name(name) else name.split()[0]
                 )
 
-    def _proposed_name(self, text: str, found: list[Candidate], start: int, name: str) -> None:
+    def _proposed_name(
+        self, text: str, found: list[Candidate], start: int, name: str, *, priority: int = 12
+    ) -> None:
         words = name.split()
         while words and words[-1].lower() in {"of", "for", "and", "with", "in", "on"}:
             words.pop()
-        # a single word must look like a name; several capitalised words are a name
-        if not words or not (is_name(" ".join(words)) or len(words) >= 2):
+        if not words:
             return
         name = " ".join(words)
         end = start + len(name)
+        # one word must look like a name ("ByteScale") or stand in apposition ("Fuyou, a
+        # system"); several capitalised words are a name ("Depth-Adaptive Dual Decoder")
+        appositive = len(words) == 1 and text[end : end + 2] in (", ", " (", ": ", " -", " —", ",")
+        if not (
+            is_name(name) or len(words) >= 2 or (appositive and words[0].lower() not in COMMON)
+        ):
+            return
         data = (
             _APPOSITIVE_DATA.match(text, end)
             or _DATASET_SUFFIX.search(name)

@@ -19,6 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract._scan import is_word_end, is_word_start
 from kg.extract.spans import Candidate, candidates, overlaps, sentence_at, text_of
 from kg.records import Mention
 from kg.vocab import Vocabulary, scorer_key
@@ -26,6 +27,7 @@ from kg.vocab import Vocabulary, scorer_key
 _SIZE_SUFFIX = re.compile(
     r"[- ]\d+(?:\.\d+)?[BbMmKkTt](?![\w.])(?:-(?:Instruct|Chat|chat|Base|base|it|hf|Coder))*"
 )
+_OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 _CUE = re.compile(
     r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
     r"accuracy|score[sd]?|pass@\w+|solv\w*)\b",
@@ -73,6 +75,15 @@ GENERIC = frozenset(
         "state of the art",
     )
 )
+#: Priority of the proposal patterns that stand even against a vocabulary name.
+STRONG_PROPOSAL = 13
+
+
+def _symbols(text: str) -> str:
+    """The signs that make ``MoE++`` another name than ``MoE`` (and C# than C)."""
+    return "".join(char for char in text if char in "+#*")
+
+
 _LOOKUP_ORDER = ("software", "dataset", "hardware", "metric", "task", "method")
 
 
@@ -98,20 +109,23 @@ class RoleResolver:
         if candidate.concept is not None:
             return
         forms = (candidate.label, *candidate.aliases)
-        kinds = (candidate.kind, *_LOOKUP_ORDER) if candidate.kind else _LOOKUP_ORDER
+        # a pattern's kind is the paper's reading: link within it (or block as software)
+        kinds = (candidate.kind, "software") if candidate.kind else _LOOKUP_ORDER
         for kind in kinds:
             for form in forms:
                 concept = self.vocabulary.lookup(kind, form)
-                if concept is not None:
-                    # a pattern's kind stands against the vocabulary's only for datasets
-                    if candidate.kind == "dataset" and concept.kind == "method":
-                        continue
+                if concept is not None and _symbols(form) == _symbols(concept.label):
                     candidate.kind = concept.kind
                     candidate.concept = concept.iri
                     candidate.aliases = tuple(
                         a for a in forms if scorer_key(a) != scorer_key(concept.label)
                     )
                     candidate.label = concept.label
+                    # "we propose X" of a name the vocabulary knows is a misreading,
+                    # unless the title or "called X" says so
+                    candidate.proposed = (
+                        candidate.proposed and candidate.priority >= STRONG_PROPOSAL
+                    )
                     return
 
     def _acronym_kind(self, candidate: Candidate) -> None:
@@ -143,6 +157,7 @@ class RoleResolver:
                     self._acronym_kind(candidate)
             elif candidate.concept is None and candidate.kind not in ("code",):
                 self._link(candidate)
+        found.extend(self._repeats(text, found))
         # longest first; ties: priority, then position
         found.sort(key=lambda c: (-c.length, -c.priority, c.start))
         accepted: list[Candidate] = []
@@ -156,6 +171,7 @@ class RoleResolver:
             elif (
                 candidate.proposed
                 and clash.kind in ("method", "dataset")
+                and (clash.concept is None or candidate.priority >= STRONG_PROPOSAL)
                 and clash.start <= candidate.start
                 and candidate.end <= clash.end
             ):
@@ -172,8 +188,62 @@ class RoleResolver:
             if candidate.kind == "method":
                 self._extend_size(candidate, text)
             kept.append(candidate)
+        self._own_names(doc, text, kept)
         doc._.kg_mentions = [self._mention(doc, c) for c in kept]
         return doc
+
+    def _repeats(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """Later uses of a name the paper defines: its new names and its acronyms."""
+        extra: list[Candidate] = []
+        seen: set[str] = set()
+        for candidate in found:
+            if candidate.kind not in ("method", "dataset", "task", "metric", "hardware"):
+                continue
+            forms: list[str] = []
+            if candidate.proposed and candidate.concept is None:
+                forms.append(text[candidate.start : candidate.end])
+            if candidate.component == "kg_acronyms":
+                forms.extend(a for a in candidate.aliases if len(a) <= 15)
+            for form in forms:
+                if form in seen or len(form) < 2:
+                    continue
+                seen.add(form)
+                position = text.find(form)
+                while position >= 0:
+                    end = position + len(form)
+                    if is_word_start(text, position) and is_word_end(text, end):
+                        extra.append(
+                            Candidate(
+                                candidate.kind,
+                                position,
+                                end,
+                                candidate.label,
+                                candidate.component,
+                                concept=candidate.concept,
+                                priority=candidate.priority,
+                                aliases=candidate.aliases,
+                            )
+                        )
+                    position = text.find(form, end)
+        return extra
+
+    def _own_names(self, doc: Doc, text: str, kept: list[Candidate]) -> None:
+        """A coined name no vocabulary knows, in a sentence about "we"/"our", is the paper's own.
+
+        Known names are in the vocabulary; an abstract rarely cites an unknown
+        CamelCase system without saying it is theirs.
+        """
+        counts: dict[str, int] = {}
+        for candidate in kept:
+            counts[candidate.label] = counts.get(candidate.label, 0) + 1
+        for candidate in kept:
+            if candidate.proposed or candidate.concept is not None or candidate.kind != "method":
+                continue
+            if candidate.component != "kg_names" or candidate.priority != 1:
+                continue
+            start, end = sentence_at(doc, candidate.start)
+            if counts[candidate.label] > 1 or _OWN.search(text, start, end):
+                candidate.proposed = True
 
     def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
         start, end = sentence_at(doc, candidate.start)

@@ -11,6 +11,7 @@ hardware or methods.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -30,16 +31,45 @@ def is_capitals(label: str) -> bool:
     return bool(letters) and all(char.isupper() for char in letters)
 
 
+def needs_case(label: str) -> bool:
+    """Labels matched with their exact case: capitals (``GPU``) and short mixed case
+    (``mAP``, ``MoE``), whose lower-case forms are often ordinary words ("map")."""
+    if is_capitals(label):
+        return True
+    letters = [char for char in label if char.isalpha()]
+    return len(letters) <= 5 and any(char.isupper() for char in label[1:])
+
+
+_KIND_WORDS = frozenset(
+    {
+        "dataset",
+        "datasets",
+        "hardware",
+        "metric",
+        "metrics",
+        "method",
+        "methods",
+        "task",
+        "tasks",
+        "software",
+    }
+)
+_JOINT = re.compile(r"(?<=\d)[- ](?=[A-Za-z0-9])|(?<=[A-Za-z])[- ](?=\d)")
+
+
 def label_variants(label: str) -> Iterator[str]:
-    """The label, its hyphen/space variants and their plurals."""
+    """The label, its hyphen/space variants and their plurals.
+
+    Parts are run together only where a digit meets the joint (``CIFAR-10`` →
+    ``CIFAR10``, ``RTX 3090`` → ``RTX3090``): "MultiPL-E" must not become "multiple".
+    """
     forms = {label}
     if "-" in label:
         forms.add(label.replace("-", " "))
-        forms.add(label.replace("-", ""))
     if " " in label and len(label.split()) <= 3:
         forms.add(label.replace(" ", "-"))
-        if any(char.isdigit() for char in label):  # "RTX 3090" / "RTX3090", "TPU v4" / "TPUv4"
-            forms.add(label.replace(" ", ""))
+    if _JOINT.search(label):
+        forms.add(_JOINT.sub("", label))
     for form in sorted(forms):
         yield form
         if form[-1:].isalpha() and not form.endswith("s"):
@@ -75,8 +105,10 @@ class VocabularyRuler:
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
         for concept in vocabulary:
+            if concept.key in _KIND_WORDS:
+                continue  # a scheme's root ("hardware", "dataset") names no entity
             for label in concept.labels:
-                case = concept.match_case or is_capitals(label)
+                case = concept.match_case or needs_case(label)
                 table = exact if case else lower
                 for form in label_variants(label):
                     table.setdefault(concept.iri, set()).add(form if case else form.lower())
