@@ -380,35 +380,57 @@ def entity(
     )
 
 
+def _evidence_row(row: Mapping, paper: str, title: str, entity: str, label: str) -> Evidence:
+    link = row.get("link") or row.get("role")
+    return Evidence(
+        paper=paper,
+        title=title,
+        entity=entity,
+        label=label,
+        link=_text(link),
+        text=_text(row.get("text")),
+        start=_int(row.get("start")),
+        end=_int(row.get("end")),
+        sentence=_text(row.get("sentence")),
+        component=_text(row.get("component")),
+        node=str(row.get("mention") or row.get("result")),
+    )
+
+
+def _sort_evidence(items: list[Evidence]) -> list[Evidence]:
+    items.sort(key=lambda e: (e.paper, e.start if e.start is not None else -1, e.node))
+    return items
+
+
 def evidence(
     store: Store, entity_node: URIRef, *, paper: URIRef | None = None, limit: int | None = None
 ) -> list[Evidence]:
     """The mentions and numeric results behind links to an entity (of one paper, if given)."""
-    bindings = {"entity": entity_node}
     if paper is not None:
-        bindings["paper"] = paper
+        return [e for e in paper_evidence(store, paper) if e.entity == str(entity_node)][:limit]
     label = labels_of(store, [str(entity_node)])[str(entity_node)]
     out = []
     for name in ("evidence", "result_evidence"):
-        for row in run(store, name, bindings=bindings, limit=limit):
-            link = row.get("link") or row.get("role")
+        for row in run(store, name, bindings={"entity": entity_node}, limit=limit):
             out.append(
-                Evidence(
-                    paper=str(row["paper"]),
-                    title=str(row["title"]),
-                    entity=str(entity_node),
-                    label=label,
-                    link=_text(link),
-                    text=_text(row.get("text")),
-                    start=_int(row.get("start")),
-                    end=_int(row.get("end")),
-                    sentence=_text(row.get("sentence")),
-                    component=_text(row.get("component")),
-                    node=str(row.get("mention") or row.get("result")),
-                )
+                _evidence_row(row, str(row["paper"]), str(row["title"]), str(entity_node), label)
             )
-    out.sort(key=lambda e: (e.paper, e.start if e.start is not None else -1, e.node))
+    out = _sort_evidence(out)
     return out[:limit] if limit is not None else out
+
+
+def paper_evidence(store: Store, paper: URIRef) -> list[Evidence]:
+    """Every mention and numeric result of one paper, with the entity each names."""
+    rows = run(store, "paper_evidence", bindings={"paper": paper}).rows
+    labels = labels_of(store, {str(row["entity"]) for row in rows})
+    return _sort_evidence(
+        [
+            _evidence_row(
+                row, str(paper), str(row["title"]), str(row["entity"]), labels[str(row["entity"])]
+            )
+            for row in rows
+        ]
+    )
 
 
 def why(store: Store, paper: str, entity_name: str, *, kind: str | None = None) -> list[Evidence]:
@@ -418,13 +440,17 @@ def why(store: Store, paper: str, entity_name: str, *, kind: str | None = None) 
     names an A100), the evidence of those narrower links is returned.
     """
     node = resolve_paper(store, paper)
+    everything = paper_evidence(store, node)
     found: list[Evidence] = []
     for target in resolve_entity_any(store, entity_name, kind):
-        found += evidence(store, target, paper=node)
-        if found:
-            continue
-        for row in run(store, "papers_narrower_links", bindings={"paper": node, "target": target}):
-            found += evidence(store, URIRef(str(row["entity"])), paper=node)
+        direct = [e for e in everything if e.entity == str(target)]
+        if not direct:
+            narrower = run(
+                store, "papers_narrower_links", bindings={"paper": node, "target": target}
+            )
+            wanted = {str(row["entity"]) for row in narrower}
+            direct = [e for e in everything if e.entity in wanted]
+        found += direct
     return found
 
 
@@ -448,6 +474,7 @@ __all__ = [
     "idf",
     "labels_of",
     "paper_count",
+    "paper_evidence",
     "papers",
     "related",
     "shared",
