@@ -31,9 +31,7 @@ def strip_trailing(raw: str) -> str:
     url = raw
     while url:
         last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last in _CLOSING and url.count(last) > url.count(_CLOSING[last]):
+        if last in _TRAILING or (last in _CLOSING and url.count(last) > url.count(_CLOSING[last])):
             url = url[:-1]
         else:
             break

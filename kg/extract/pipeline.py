@@ -94,11 +94,18 @@ class Extractor:
     def _extract_parallel(
         self, papers: Iterable[Paper], *, n_process: int, batch_size: int
     ) -> Iterator[Extraction]:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        global _WORKER
         iterator = iter(papers)
         chunks = iter(lambda: list(islice(iterator, batch_size)), [])
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.vocabulary,)) as pool:
+        if "fork" in multiprocessing.get_all_start_methods():
+            # forked workers inherit this extractor, matchers built: no second start-up
+            _WORKER = self
+            pool = multiprocessing.get_context("fork").Pool(n_process)
+        else:
+            pool = multiprocessing.get_context("spawn").Pool(
+                n_process, initializer=_init_worker, initargs=(self.vocabulary,)
+            )
+        with pool:
             for extractions in pool.imap(_extract_chunk, chunks):
                 yield from extractions
 

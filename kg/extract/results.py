@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from kg.extract.spans import sentence_at, text_of
 from kg.records import Mention, Result
 
-_NUMBER = r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUMBER = r"(?P<value>\d[\d,]*(?:\.\d+)?)"
 _UNIT = (
     r"(?P<unit>%|\s?percent(?:age points?)?|\s?pp\b|\s?[x×](?![\w])|\s?times\b|\s?GPU[- ]hours?|"
     r"\s?(?:ms|milliseconds?|seconds?|s|hours?|minutes?|days?|"
@@ -25,7 +25,7 @@ _UNIT = (
 )
 _VALUE = re.compile(rf"{_NUMBER}{_UNIT}")
 _DEVICE_COUNT = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w-]+\s+){0,2}?(?P<device>GPUs|TPUs|CPUs|NPUs|accelerators|nodes|chips)\b"
+    r"(?P<value>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?P<device>GPUs|TPUs|CPUs|NPUs|accelerators|nodes|chips)\b"
 )
 _DEVICES = ("GPUs", "TPUs", "CPUs", "NPUs", "accelerators", "nodes", "chips")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b")
@@ -70,6 +70,10 @@ class ResultFinder:
         results: list[Result] = []
         counts: list[tuple[int, int, int, str]] = []
         for match in _DEVICE_COUNT.finditer(text) if any(d in text for d in _DEVICES) else ():
+            if match.start() and (
+                text[match.start() - 1].isalnum() or text[match.start() - 1] in "._-"
+            ):
+                continue
             counts.append(
                 (
                     match.start(),
@@ -80,6 +84,8 @@ class ResultFinder:
             )
         for match in _VALUE.finditer(text):
             start, end = match.span()
+            if match.group("value").endswith(","):
+                continue
             if start and (text[start - 1].isalnum() or text[start - 1] in "._-"):
                 continue  # inside a name or a longer number: "ResNet-50", "v1.5"
             sentence = sentence_at(doc, start)

@@ -161,13 +161,20 @@ class RoleResolver:
         # longest first; ties: priority, then position
         found.sort(key=lambda c: (-c.length, -c.priority, c.start))
         accepted: list[Candidate] = []
+        taken = bytearray(len(text) + 1)  # characters held by an accepted span
         for candidate in found:
+            if taken.find(1, candidate.start, candidate.end) < 0:
+                accepted.append(candidate)
+                taken[candidate.start : candidate.end] = b"\x01" * candidate.length
+                continue
+            if not candidate.proposed:
+                continue
             clash = next(
                 (a for a in accepted if overlaps(a.start, a.end, candidate.start, candidate.end)),
                 None,
             )
             if clash is None:
-                accepted.append(candidate)
+                continue
             elif (
                 candidate.proposed
                 and clash.kind in ("method", "dataset")

@@ -74,7 +74,10 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
 def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
     """The ``(start, end)`` of the sentence holding character ``offset``."""
     spans = sentences(doc)
-    starts = [start for start, _ in spans]
+    starts = doc.user_data.get("kg_sentence_starts")
+    if starts is None or len(starts) != len(spans):
+        starts = [start for start, _ in spans]
+        doc.user_data["kg_sentence_starts"] = starts
     index = max(bisect_right(starts, offset) - 1, 0)
     return spans[index]
 

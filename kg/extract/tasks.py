@@ -46,18 +46,7 @@ HEADS = (
 )
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
 STOP = frozenset(
-    """a an the this that these those our their its his her of for in on to with by from and or
-    as at is are be was were can will may into over under via both each all any more most less
-    accurate efficient effective fast faster better improved robust reliable precise high low
-    real-time large small new novel existing previous current various different multiple
-    several many such other same simple complex challenging downstream final overall
-    automatic automated joint general improving enabling achieving performing enhanced
-    enhancing perform performs performed improve improves enable enables support supports
-    model models method methods approach approaches framework system based using
-    better-quality high-quality state-of-the-art sota competitive strong superior
-    conditional explicit implicit standard traditional conventional typical key
-    underlying successful accurate-yet large-scale fine-grained coarse-grained
-    task tasks problem problems""".split()
+    ["a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "of", "for", "in", "on", "to", "with", "by", "from", "and", "or", "as", "at", "is", "are", "be", "was", "were", "can", "will", "may", "into", "over", "under", "via", "both", "each", "all", "any", "more", "most", "less", "accurate", "efficient", "effective", "fast", "faster", "better", "improved", "robust", "reliable", "precise", "high", "low", "real-time", "large", "small", "new", "novel", "existing", "previous", "current", "various", "different", "multiple", "several", "many", "such", "other", "same", "simple", "complex", "challenging", "downstream", "final", "overall", "automatic", "automated", "joint", "general", "improving", "enabling", "achieving", "performing", "enhanced", "enhancing", "perform", "performs", "performed", "improve", "improves", "enable", "enables", "support", "supports", "model", "models", "method", "methods", "approach", "approaches", "framework", "system", "based", "using", "better-quality", "high-quality", "state-of-the-art", "sota", "competitive", "strong", "superior", "conditional", "explicit", "implicit", "standard", "traditional", "conventional", "typical", "key", "underlying", "successful", "accurate-yet", "large-scale", "fine-grained", "coarse-grained", "task", "tasks", "problem", "problems"]
 )
 
 

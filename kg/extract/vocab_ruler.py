@@ -11,15 +11,19 @@ hardware or methods.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from kg.extract.spans import Candidate, candidates
+from kg.extract.spans import Candidate, candidates, text_of
 from kg.vocab import Concept, Vocabulary
+from kg.vocab.loader import cache_dir, read_pickle, write_pickle
 
 #: Tie-break priority of a vocabulary match of each kind over other matches of equal length.
 PRIORITY = {"software": 30, "dataset": 20, "hardware": 20, "metric": 20, "task": 20, "method": 19}
@@ -40,6 +44,8 @@ def needs_case(label: str) -> bool:
     return len(letters) <= 5 and any(char.isupper() for char in label[1:])
 
 
+#: A bare vocabulary for pattern docs: only the attributes the matchers read.
+_PATTERN_VOCAB = Vocab(lex_attr_getters={LOWER: str.lower})
 _KIND_WORDS = frozenset(
     {
         "dataset",
@@ -94,49 +100,96 @@ class VocabularyRuler:
         self.nlp = nlp
         self.name = name
         self.vocabulary = Vocabulary()
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact: dict[str, frozenset[str]] = {}  # case-sensitive concepts: their exact forms
+        self.free: dict[str, frozenset[str]] = {}  # their labels of free case, lower-cased
 
     def set_vocabulary(self, vocabulary: Vocabulary) -> None:
-        """Compile ``vocabulary`` into the two matchers (replacing what they held)."""
+        """Compile ``vocabulary`` into the matcher (replacing what it held).
+
+        One ``LOWER`` matcher serves both: a case-sensitive label is matched in lower
+        case and then kept only if the text has one of its exact forms, which costs
+        less than a second pass of a second matcher over every token.
+        """
         self.vocabulary = vocabulary
-        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        lower: dict[str, set[str]] = {}
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        table: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
         for concept in vocabulary:
             if concept.key in _KIND_WORDS:
                 continue  # a scheme's root ("hardware", "dataset") names no entity
+            forms = table.setdefault(concept.iri, set())
             for label in concept.labels:
                 case = concept.match_case or needs_case(label)
-                table = exact if case else lower
                 for form in label_variants(label):
-                    table.setdefault(concept.iri, set()).add(form if case else form.lower())
-        for table, matcher in ((lower, self.lower), (exact, self.exact)):
-            texts = sorted({form for forms in table.values() for form in forms})
-            docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts), strict=True))
-            for iri, forms in table.items():
-                matcher.add(iri, [docs[form] for form in sorted(forms)])
+                    # tokenised as written: "GSM8K" splits where "gsm8k" does not
+                    forms.add(form)
+                    if case:
+                        exact.setdefault(concept.iri, set()).add(form)
+                    else:
+                        # a label of free case makes every case of its forms acceptable
+                        exact.setdefault(concept.iri + "#free", set()).add(form.lower())
+        self.exact = {
+            iri: frozenset(forms) for iri, forms in exact.items() if not iri.endswith("#free")
+        }
+        self.free = {
+            iri.removesuffix("#free"): frozenset(forms)
+            for iri, forms in exact.items()
+            if iri.endswith("#free")
+        }
+        splits = self._splits({form for forms in table.values() for form in forms})
+        for iri, forms in table.items():
+            self.nlp.vocab.strings.add(iri)
+            self.matcher.add(
+                iri, [Doc(_PATTERN_VOCAB, words=splits[form]) for form in sorted(forms)]
+            )
+
+    def _splits(self, forms: set[str]) -> dict[str, list[str]]:
+        """How the tokenizer splits each pattern text, cached on disk between runs.
+
+        Tokenising tens of thousands of labels with the full vocabulary costs
+        seconds; the word lists are all a pattern needs, and they are built into
+        docs over a bare vocabulary (hashes of ``ORTH``/``LOWER`` do not depend on it).
+        """
+        digest = hashlib.sha1("\0".join(sorted(forms)).encode("utf-8")).hexdigest()[:20]
+        path = cache_dir() / f"splits-{digest}.pickle"
+        cached = read_pickle(path)
+        if isinstance(cached, dict) and len(cached) == len(forms):
+            return cached
+        texts = sorted(forms)
+        splits = {
+            text: [token.text for token in doc]
+            for text, doc in zip(texts, self.nlp.tokenizer.pipe(texts), strict=True)
+        }
+        write_pickle(path, splits)
+        return splits
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
+        text = text_of(doc)
         concepts = self.vocabulary.concepts
         strings = self.nlp.vocab.strings
-        for matcher in (self.lower, self.exact):
-            for match_id, start, end in matcher(doc):
-                concept: Concept = concepts[strings[match_id]]
-                char_start = doc[start].idx
-                char_end = doc[end - 1].idx + len(doc[end - 1])
-                found.append(
-                    Candidate(
-                        kind=concept.kind,
-                        start=char_start,
-                        end=char_end,
-                        label=concept.label,
-                        component=self.name,
-                        concept=concept.iri,
-                        priority=PRIORITY.get(concept.kind, 0),
-                        needs_cue=concept.ambiguous,
-                    )
+        exact = self.exact
+        for match_id, start, end in self.matcher(doc):
+            iri = strings[match_id]
+            char_start = doc[start].idx
+            last = doc[end - 1]
+            char_end = last.idx + len(last)
+            if iri in exact:
+                written = text[char_start:char_end]
+                if written not in exact[iri] and written.lower() not in self.free.get(iri, ()):
+                    continue  # "math" is not MATH, "map" is not mAP
+            concept: Concept = concepts[iri]
+            found.append(
+                Candidate(
+                    kind=concept.kind,
+                    start=char_start,
+                    end=char_end,
+                    label=concept.label,
+                    component=self.name,
+                    concept=iri,
+                    priority=PRIORITY.get(concept.kind, 0),
+                    needs_cue=concept.ambiguous,
                 )
+            )
         return doc

@@ -56,7 +56,8 @@ def vocab_dir() -> Path:
     return ontology_dir() / "vocab"
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where compiled vocabularies are cached: ``$KG_CACHE_DIR`` or the user cache folder."""
     if os.environ.get("KG_CACHE_DIR"):
         return Path(os.environ["KG_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -153,6 +154,26 @@ def parse_file(path: Path) -> list[Concept]:
     return concepts
 
 
+def read_pickle(path: Path) -> object | None:
+    """A cached object, or None when the file is missing or unreadable."""
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """Write ``value`` atomically; a read-only cache folder only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+
+
 def _read_cache(path: Path) -> list[Concept] | None:
     try:
         with path.open("rb") as handle:
@@ -196,7 +217,7 @@ def load_vocabulary(directory: Path | None = None, *, cache: bool = True) -> Voc
     if not folder.is_dir():
         raise VocabularyError(f"{folder}: no such vocabulary folder")
     files = sorted(folder.glob("*.ttl"))
-    cache_file = _cache_dir() / f"vocab-{_fingerprint(files)}.pickle" if cache else None
+    cache_file = cache_dir() / f"vocab-{_fingerprint(files)}.pickle" if cache else None
     concepts = _read_cache(cache_file) if cache_file and cache_file.exists() else None
     if concepts is None:
         concepts = [concept for path in files for concept in parse_file(path)]
