@@ -44,7 +44,45 @@ _PROPOSE_SUBJECT = re.compile(
 _NAMING = ("called ", "named ", "dubbed ", "termed ", "coined ", "namely ")
 #: Words that make a title's head a phrase rather than a name.
 TITLE_STOP = frozenset(
-    ["a", "an", "the", "to", "in", "on", "of", "for", "with", "and", "or", "by", "from", "at", "via", "is", "are", "towards", "toward", "beyond", "rethinking", "understanding", "revisiting", "evaluating", "benchmarking", "scaling", "improving", "learning", "training", "efficient", "when", "what", "why", "how", "do", "does", "can"]
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "in",
+        "on",
+        "of",
+        "for",
+        "with",
+        "and",
+        "or",
+        "by",
+        "from",
+        "at",
+        "via",
+        "is",
+        "are",
+        "towards",
+        "toward",
+        "beyond",
+        "rethinking",
+        "understanding",
+        "revisiting",
+        "evaluating",
+        "benchmarking",
+        "scaling",
+        "improving",
+        "learning",
+        "training",
+        "efficient",
+        "when",
+        "what",
+        "why",
+        "how",
+        "do",
+        "does",
+        "can",
+    ]
 )
 STRONG = 13  # title and "called X": kept even on a name the vocabulary knows
 _TITLE_HEAD = re.compile(r"^([^:\n]{2,60}?)\s?:\s+\S")
@@ -79,11 +117,114 @@ _SUFFIX = re.compile(
 )
 #: CamelCase words that name organisations, platforms or things, not methods.
 NOT_METHODS = frozenset(
-    ["GitHub", "GitLab", "OpenAI", "DeepMind", "HuggingFace", "YouTube", "LinkedIn", "PayPal", "iPhone", "iPad", "iOS", "macOS", "LiDAR", "LiDARs", "JavaScript", "TypeScript", "PhD", "PhDs", "arXiv", "BibTeX", "LaTeX", "PowerPoint", "WeChat", "TikTok", "eBay", "McDonald", "SciPy", "NumPy", "PyPI", "DevOps", "MLOps", "FinTech", "AutoML", "GenAI", "IoT", "IoTs", "SoC", "SoCs", "MCUs", "FPGAs", "GPUs", "TPUs", "NPUs", "CPUs", "DNNs", "CNNs", "RNNs", "LLMs", "VLMs", "MLLMs", "PFLOPs", "TFLOPs", "GFLOPs", "FLOPs", "MACs", "PetaFLOP", "PetaFLOPs", "TeraFLOPs", "MoEs", "DoS", "DDoS", "QoS", "QoE", "SLOs", "KVs"]
+    [
+        "GitHub",
+        "GitLab",
+        "OpenAI",
+        "DeepMind",
+        "HuggingFace",
+        "YouTube",
+        "LinkedIn",
+        "PayPal",
+        "iPhone",
+        "iPad",
+        "iOS",
+        "macOS",
+        "LiDAR",
+        "LiDARs",
+        "JavaScript",
+        "TypeScript",
+        "PhD",
+        "PhDs",
+        "arXiv",
+        "BibTeX",
+        "LaTeX",
+        "PowerPoint",
+        "WeChat",
+        "TikTok",
+        "eBay",
+        "McDonald",
+        "SciPy",
+        "NumPy",
+        "PyPI",
+        "DevOps",
+        "MLOps",
+        "FinTech",
+        "AutoML",
+        "GenAI",
+        "IoT",
+        "IoTs",
+        "SoC",
+        "SoCs",
+        "MCUs",
+        "FPGAs",
+        "GPUs",
+        "TPUs",
+        "NPUs",
+        "CPUs",
+        "DNNs",
+        "CNNs",
+        "RNNs",
+        "LLMs",
+        "VLMs",
+        "MLLMs",
+        "PFLOPs",
+        "TFLOPs",
+        "GFLOPs",
+        "FLOPs",
+        "MACs",
+        "PetaFLOP",
+        "PetaFLOPs",
+        "TeraFLOPs",
+        "MoEs",
+        "DoS",
+        "DDoS",
+        "QoS",
+        "QoE",
+        "SLOs",
+        "KVs",
+    ]
 )
 #: Capitalised words that are never names on their own.
 COMMON = frozenset(
-    ["a", "an", "the", "we", "our", "this", "these", "that", "it", "its", "in", "on", "of", "for", "to", "and", "or", "with", "by", "from", "however", "moreover", "furthermore", "additionally", "specifically", "finally", "first", "second", "third", "experiments", "results", "based", "using", "towards", "toward", "via"]
+    [
+        "a",
+        "an",
+        "the",
+        "we",
+        "our",
+        "this",
+        "these",
+        "that",
+        "it",
+        "its",
+        "in",
+        "on",
+        "of",
+        "for",
+        "to",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "however",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "specifically",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "experiments",
+        "results",
+        "based",
+        "using",
+        "towards",
+        "toward",
+        "via",
+    ]
 )
 
 
@@ -284,13 +425,10 @@ class NamePatterns:
         for position, word in find_all(lower, _NAMING):
             if not is_word_start(text, position):
                 continue
-            after = re.compile(rf"[\"“']?(?P<name>{_CAP}(?:[ -]{_CAP}){{0,3}})").match(
-                text, position + len(word)
-            )
-            if after and is_name(after.group("name").split()[0]):
-                name = after.group("name")
+            after = _NAMED.match(text, position + len(word))
+            if after:
                 self._proposed_name(
-                    text, found, after.start("name"), name if is_name(name) else name.split()[0]
+                    text, found, after.start("name"), after.group("name"), priority=STRONG
                 )
 
     def _proposed_name(

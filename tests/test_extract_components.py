@@ -1,0 +1,319 @@
+"""Each extractor component on small hand-made texts, with the miniature vocabulary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import Extractor
+from kg.extract.code_links import clean_url
+from kg.extract.sentences import split_sentences
+from kg.records import Extraction, Paper
+from kg.vocab import load_vocabulary
+
+MINI = Path(__file__).resolve().parent / "data" / "vocab"
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> Extractor:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return Extractor(load_vocabulary(MINI))
+
+
+def run(extractor: Extractor, abstract: str, title: str = "A study") -> Extraction:
+    return extractor.extract_one(Paper(title=title, abstract=abstract))
+
+
+def keys(extraction: Extraction, kind: str) -> set[str]:
+    return {label.lower() for label in extraction.labels(kind)}
+
+
+# -- sentences ---------------------------------------------------------------------
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+def test_title_is_its_own_sentence() -> None:
+    assert sentences_of("A Title\n\nFirst one. Second one.") == [
+        "A Title",
+        "First one.",
+        "Second one.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It reaches 98.23% accuracy on the test set.",
+        "Models, e.g. ResNet, do well.",
+        "Methods, i.e. Transformers, do well.",
+        "As Smith et al. Showed, it works.",
+        "It beats X vs. Y on all sets.",
+        "J. Smith and K. Lee wrote it.",
+    ],
+)
+def test_abbreviations_and_decimals_do_not_split(text: str) -> None:
+    assert sentences_of(text) == [text]
+
+
+def test_sentence_evidence_is_cut_from_the_text(extractor: Extractor) -> None:
+    extraction = run(extractor, "We study things. We train ResNet-50 on CIFAR-10 here.")
+    paper_text = extraction.paper.text
+    for mention in extraction.mentions:
+        assert paper_text[mention.start : mention.end] == mention.text
+        start = mention.sentence_start
+        assert paper_text[start : start + len(mention.sentence)] == mention.sentence
+        assert mention.sentence.startswith("We train")
+        assert mention.component
+
+
+# -- vocabulary ruler ---------------------------------------------------------------
+
+
+def test_vocabulary_names_are_linked_to_concepts(extractor: Extractor) -> None:
+    extraction = run(extractor, "We fine-tune Llama 2 with LoRA on GSM8K and ImageNet.")
+    assert keys(extraction, "method") == {"llama 2", "lora"}
+    assert keys(extraction, "dataset") == {"gsm8k", "imagenet"}
+    concepts = {m.label: m.concept for m in extraction.mentions}
+    assert concepts["LoRA"] == "https://w3id.org/kg-ml/id/method/lora"
+
+
+def test_spelling_variants_and_plurals_match(extractor: Extractor) -> None:
+    extraction = run(extractor, "We use CIFAR10, two ResNet50 models and Transformers.")
+    assert keys(extraction, "dataset") == {"cifar-10"}
+    assert keys(extraction, "method") == {"resnet-50", "transformer"}
+
+
+def test_capital_labels_match_their_case_only(extractor: Extractor) -> None:
+    extraction = run(extractor, "The cpu of a gpu-friendly design is not a named entity.")
+    assert keys(extraction, "hardware") == set()
+
+
+def test_ambiguous_label_needs_a_cue(extractor: Extractor) -> None:
+    assert keys(run(extractor, "We study MATH and logic."), "dataset") == set()
+    assert keys(run(extractor, "We evaluate on the MATH benchmark."), "dataset") == {"math"}
+    assert keys(run(extractor, "We report results on GSM8K and MATH."), "dataset") == {
+        "gsm8k",
+        "math",
+    }
+
+
+def test_one_phrase_gives_the_most_specific_hardware(extractor: Extractor) -> None:
+    extraction = run(extractor, "We train on 8 NVIDIA A100 GPUs.")
+    assert keys(extraction, "hardware") == {"a100"}
+
+
+def test_a_separate_class_word_adds_the_class(extractor: Extractor) -> None:
+    extraction = run(extractor, "We train on 8 NVIDIA A100 GPUs. Inference runs on a GPU.")
+    assert keys(extraction, "hardware") == {"a100", "gpu"}
+
+
+def test_software_is_never_a_method_or_hardware(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "We implement it in PyTorch with CUDA kernels and train in FP8 and BF16."
+    )
+    assert keys(extraction, "method") == set()
+    assert keys(extraction, "hardware") == set()
+    assert all(m.kind != "software" for m in extraction.mentions)
+
+
+# -- acronyms ---------------------------------------------------------------------
+
+
+def test_acronym_with_expansion_is_one_entity(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "The core is a novel strategy, namely Hybrid Data Parallelism (HDP), for training.",
+    )
+    mentions = [m for m in extraction.mentions if m.kind == "method"]
+    assert len(mentions) == 1
+    assert {mentions[0].label, *mentions[0].aliases} == {"Hybrid Data Parallelism", "HDP"}
+
+
+def test_acronym_of_a_known_concept_links_to_it(extractor: Extractor) -> None:
+    extraction = run(extractor, "We build on low-rank adaptation (LoRA) for tuning.")
+    assert keys(extraction, "method") == {"lora"}
+
+
+def test_later_uses_of_a_defined_acronym_are_mentions(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "We propose Gradient Echo Sampling (GES). GES halves the cost of training.",
+    )
+    found = [m for m in extraction.mentions if "GES" in (m.label, *m.aliases)]
+    assert len(found) == 2
+
+
+# -- names and roles --------------------------------------------------------------
+
+
+def test_title_name_before_colon_is_proposed(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Scaling long-context ability is essential.",
+        title="ByteScale: Efficient Scaling of LLM Training on 12,000 GPUs",
+    )
+    assert extraction.proposed_labels() == ["ByteScale"]
+    assert "ByteScale" in extraction.labels("method")
+
+
+def test_title_phrase_before_colon_is_not_a_name(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "We look at it.", title="Towards Better Training: A Study of Many Things"
+    )
+    assert extraction.proposed_labels() == []
+
+
+def test_title_benchmark_is_a_proposed_dataset(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Code generation is hard.",
+        title="JavaBench: A Benchmark of Object-Oriented Code Generation",
+    )
+    assert extraction.labels("dataset") == ["JavaBench"]
+    assert extraction.proposed_labels() == ["JavaBench"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "In this work, we introduce FlowMix, an efficient trainer.",
+        "We present a system called FlowMix that trains fast.",
+        "We propose a simple method, dubbed FlowMix, to train fast.",
+    ],
+)
+def test_what_we_propose_is_proposed(extractor: Extractor, abstract: str) -> None:
+    extraction = run(extractor, abstract)
+    assert extraction.proposed_labels() == ["FlowMix"]
+
+
+def test_several_capitalised_words_after_propose_are_a_name(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "Additionally, we design a Depth-Adaptive Dual Decoder to fuse maps."
+    )
+    assert extraction.proposed_labels() == ["Depth-Adaptive Dual Decoder"]
+
+
+def test_used_names_are_not_proposed(extractor: Extractor) -> None:
+    extraction = run(extractor, "We propose to fine-tune Llama 2 with LoRA.")
+    assert extraction.proposed_labels() == []
+    assert keys(extraction, "method") == {"llama 2", "lora"}
+
+
+def test_dataset_phrases_name_datasets(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Experiments on the outdoor SemKit and indoor RoomSet datasets and on "
+        "benchmarks such as CodeQA, MathX and TabBench show gains.",
+    )
+    assert keys(extraction, "dataset") == {"semkit", "roomset", "codeqa", "mathx", "tabbench"}
+
+
+def test_model_sizes_stay_in_the_name(extractor: Extractor) -> None:
+    extraction = run(extractor, "We fine-tune Llama-2-7B and compare with ResNet-50.")
+    assert keys(extraction, "method") == {"llama-2-7b", "resnet-50"}
+
+
+def test_bare_sizes_are_not_entities(extractor: Extractor) -> None:
+    extraction = run(extractor, "We train models from 7B to 141B parameters on 2048K tokens.")
+    assert extraction.labels("method") == []
+    assert extraction.labels("dataset") == []
+
+
+# -- hardware patterns ------------------------------------------------------------
+
+
+def test_hardware_model_numbers_outside_the_vocabulary(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "We run on an NVIDIA GeForce RTX 4070 Ti and two MI250X accelerators."
+    )
+    assert keys(extraction, "hardware") == {"rtx 4070 ti", "mi250x"}
+
+
+# -- code links -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "url"),
+    [
+        ("https://github.com/owner/repo.", "https://github.com/owner/repo"),
+        ("https://github.com/owner/repo).", "https://github.com/owner/repo"),
+        ("https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        ("GitHub.com/google/XNNPACK.", "https://GitHub.com/google/XNNPACK"),
+        ("huggingface.co/datasets/x/y,", "https://huggingface.co/datasets/x/y"),
+    ],
+)
+def test_urls_lose_trailing_punctuation(written: str, url: str) -> None:
+    assert clean_url(written) == url
+
+
+def test_code_links_in_text(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Code is at https://github.com/owner/repo. Data: "
+        "(https://huggingface.co/datasets/owner/data), and https://github.com/ owner/other.",
+    )
+    assert extraction.labels("code") == [
+        "https://github.com/owner/repo",
+        "https://huggingface.co/datasets/owner/data",
+        "https://github.com/owner/other",
+    ]
+    assert keys(extraction, "method") == set()
+
+
+# -- tasks and metrics ------------------------------------------------------------
+
+
+def test_task_phrases(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "We address fraud detection and accurate classification for LLM inference."
+    )
+    assert keys(extraction, "task") == {"fraud detection", "llm inference"}
+
+
+def test_metric_phrases(extractor: Extractor) -> None:
+    extraction = run(extractor, "We report pass@1, top-1 accuracy and F1 score with low latency.")
+    assert keys(extraction, "metric") == {"pass@1", "top-1 accuracy", "f1", "latency"}
+
+
+# -- results ----------------------------------------------------------------------
+
+
+def results_of(extractor: Extractor, abstract: str) -> list[tuple]:
+    return [
+        (r.metric, r.value, r.unit, r.dataset, r.hardware_count)
+        for r in run(extractor, abstract).results
+    ]
+
+
+def test_result_with_metric_after_the_value(extractor: Extractor) -> None:
+    assert results_of(extractor, "It reaches 98.23% accuracy on ImageNet.") == [
+        ("accuracy", "98.23", "%", "ImageNet", None)
+    ]
+
+
+def test_result_with_metric_before_the_value(extractor: Extractor) -> None:
+    assert results_of(extractor, "It gives a speedup of up to 7.89x over the baseline.") == [
+        ("speedup", "7.89", "x", None, None)
+    ]
+
+
+def test_result_reduction_and_percent_words(extractor: Extractor) -> None:
+    assert results_of(extractor, "We see a 28% latency reduction.") == [
+        ("latency", "28", "%", None, None)
+    ]
+
+
+def test_hardware_counts(extractor: Extractor) -> None:
+    results = run(extractor, "We train on more than 12,000 GPUs with high throughput.").results
+    assert [(r.hardware_count, r.hardware) for r in results] == [(12000, "GPU")]
+
+
+def test_gpu_hours_are_a_result(extractor: Extractor) -> None:
+    assert results_of(extractor, "Training took over 35,000 GPU hours.") == [
+        ("GPU hours", "35000", "GPU hours", None, None)
+    ]

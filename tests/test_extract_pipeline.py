@@ -1,0 +1,148 @@
+"""The extractor as a whole: order, parallel runs, scoring, and the real vocabulary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract import PIPELINE, Extractor
+from kg.extract.scoring import load_records, norm, score
+from kg.records import Paper
+from kg.vocab import load_vocabulary, vocab_dir
+
+DATA = Path(__file__).resolve().parent / "data"
+MINI = DATA / "vocab"
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> Extractor:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return Extractor(load_vocabulary(MINI))
+
+
+def papers(count: int) -> list[Paper]:
+    return [
+        Paper(title=f"Paper {i}", abstract=f"We train ResNet-50 on CIFAR-10 with {i} GPUs.")
+        for i in range(count)
+    ]
+
+
+def test_pipeline_is_blank_english_with_one_component_per_module(extractor: Extractor) -> None:
+    assert extractor.nlp.pipe_names == list(PIPELINE)
+    assert extractor.nlp.meta["lang"] == "en"
+    assert not extractor.nlp.meta.get("vectors", {}).get("width")
+
+
+def test_extract_keeps_input_order(extractor: Extractor) -> None:
+    batch = papers(40)
+    out = list(extractor.extract(batch, batch_size=7))
+    assert [e.paper.title for e in out] == [p.title for p in batch]
+
+
+def test_parallel_extraction_matches_serial(extractor: Extractor) -> None:
+    batch = papers(30)
+    serial = [e.as_gold_record() for e in extractor.extract(batch)]
+    parallel = [e.as_gold_record() for e in extractor.extract(batch, n_process=2, batch_size=4)]
+    assert parallel == serial
+
+
+def test_extract_one_equals_extract(extractor: Extractor) -> None:
+    paper = papers(1)[0]
+    assert (
+        extractor.extract_one(paper).as_gold_record()
+        == next(extractor.extract([paper])).as_gold_record()
+    )
+
+
+def test_empty_abstract_and_empty_title(extractor: Extractor) -> None:
+    assert extractor.extract_one(Paper(title="")).mentions == []
+    assert extractor.extract_one(Paper(title="Only a title on GPUs")).labels("hardware") == ["GPU"]
+
+
+def test_scorer_matches_aliases_plurals_and_urls() -> None:
+    gold = [
+        {
+            "id": "a",
+            "title": "T",
+            "hardware": ["GPU"],
+            "methods": ["Mixture-of-Experts|MoE"],
+            "code": ["https://github.com/o/r"],
+        }
+    ]
+    pred = [
+        {
+            "id": "a",
+            "title": "T",
+            "hardware": ["GPUs", "TPU"],
+            "methods": ["moe", "MoE"],
+            "code": ["https://github.com/o/r/"],
+        }
+    ]
+    table = score(gold, pred).types
+    assert (table["hardware"].true_positives, table["hardware"].predicted) == (1, 2)
+    assert (table["methods"].true_positives, table["methods"].predicted) == (1, 1)
+    assert table["code"].f1 == 1.0
+    assert norm("CIFAR-10") == norm("cifar10")
+
+
+def test_fixture_scores_perfectly(extractor: Extractor) -> None:
+    from kg.sources import dedupe, read_papers
+
+    records = [
+        e.as_gold_record()
+        for e in extractor.extract(dedupe(read_papers([DATA / "extract" / "papers.jsonl"])))
+    ]
+    result = score(load_records(DATA / "extract" / "gold.jsonl"), records)
+    for kind in ("datasets", "hardware", "proposed", "code"):
+        assert result.types[kind].f1 == 1.0, (kind, json.dumps(records))
+
+
+# -- the real vocabulary ----------------------------------------------------------
+
+real_vocabulary = pytest.mark.skipif(
+    not list(vocab_dir().glob("*.ttl")), reason="no vocabulary files yet"
+)
+
+
+@pytest.fixture(scope="module")
+def real() -> Extractor:
+    return Extractor()
+
+
+@real_vocabulary
+def test_real_software_is_never_a_method_or_hardware(real: Extractor) -> None:
+    extraction = real.extract_one(
+        Paper(title="T", abstract="Our PyTorch and CUDA code trains in FP8 and BF16 with cuDNN.")
+    )
+    assert extraction.labels("method") == []
+    assert extraction.labels("hardware") == []
+
+
+@real_vocabulary
+def test_real_most_specific_hardware(real: Extractor) -> None:
+    extraction = real.extract_one(Paper(title="T", abstract="We use 8 NVIDIA A100 GPUs."))
+    assert [label.lower() for label in extraction.labels("hardware")] == ["a100"]
+
+
+@real_vocabulary
+def test_real_common_names(real: Extractor) -> None:
+    extraction = real.extract_one(
+        Paper(
+            title="T",
+            abstract="We fine-tune BERT and GPT-4 with LoRA on GLUE and ImageNet "
+            "and report accuracy and latency for image classification.",
+        )
+    )
+
+    def labels(kind: str, *names: str) -> set[str]:
+        concepts = [real.vocabulary.lookup(kind, name) for name in names]
+        assert all(concepts), names
+        return {concept.label for concept in concepts}
+
+    assert labels("method", "BERT", "GPT-4", "LoRA") <= set(extraction.labels("method"))
+    assert labels("dataset", "GLUE", "ImageNet") <= set(extraction.labels("dataset"))
+    assert labels("metric", "accuracy", "latency") <= set(extraction.labels("metric"))
+    assert labels("task", "image classification") <= set(extraction.labels("task"))
