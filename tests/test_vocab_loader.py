@@ -104,7 +104,7 @@ def test_changed_file_invalidates_the_cache(tmp_path: Path) -> None:
 def test_malformed_turtle_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "datasets.ttl"
     bad.write_text("this is not turtle .")
-    with pytest.raises(VocabularyError, match="datasets.ttl"):
+    with pytest.raises(VocabularyError, match=r"datasets\.ttl"):
         parse_file(bad)
 
 
