@@ -41,8 +41,9 @@ def run(args: argparse.Namespace) -> int:
         predictions = load_records(args.predictions)
     elif args.inputs:
         from kg.cli.extract import extractions
+        from kg.extract.output import gold_record
 
-        predictions = [extraction.as_gold_record() for extraction in extractions(args)]
+        predictions = [gold_record(extraction) for extraction in extractions(args)]
     else:
         raise KGError("give paper listings to extract, or --predictions FILE")
     result = score(gold, predictions)

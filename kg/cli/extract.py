@@ -59,15 +59,19 @@ def extractions(args: argparse.Namespace) -> Iterator[Extraction]:
 
 
 def full_record(extraction: Extraction) -> dict[str, object]:
-    record = extraction.as_gold_record()
+    from kg.extract.output import gold_record
+
+    record = gold_record(extraction)
     record["mentions"] = [asdict(mention) for mention in extraction.mentions]
     record["results"] = [asdict(result) for result in extraction.results]
     return record
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.extract.output import gold_record
+
     write = sys.stdout.write
     for extraction in extractions(args):
-        record = extraction.as_gold_record() if args.format == "jsonl" else full_record(extraction)
+        record = gold_record(extraction) if args.format == "jsonl" else full_record(extraction)
         write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0

@@ -85,6 +85,7 @@ TITLE_STOP = frozenset(
     ]
 )
 STRONG = 13  # title and "called X": kept even on a name the vocabulary knows
+TITLE = 22  # above the vocabulary's 20
 _TITLE_HEAD = re.compile(r"^([^:\n]{2,60}?)\s?:\s+\S")
 _NAMED = re.compile(r"[\"“']?(?P<name>[A-Za-z0-9][\w+.'-]*[\w+]?(?:[ -][A-Z][\w+.'-]*[\w+]){0,4})")
 _ADJECTIVE = (
@@ -411,7 +412,8 @@ class NamePatterns:
             r"benchmark|dataset|corpus", rest, re.IGNORECASE
         ) or _DATASET_SUFFIX.search(name)
         kind = "dataset" if data else "method"
-        self._add(found, text, kind, 0, head.end(1), priority=STRONG, proposed=True)
+        # the paper's own name outranks a vocabulary reading of the same words ("C4:")
+        self._add(found, text, kind, 0, head.end(1), priority=TITLE, proposed=True)
 
     def _proposals(self, text: str, lower: str, found: list[Candidate]) -> None:
         for position, verb in find_all(lower, _PROPOSE_VERBS):
@@ -458,11 +460,14 @@ class NamePatterns:
         )
 
     def _datasets(self, text: str, lower: str, found: list[Candidate]) -> None:
+        title_end = text.find("\n\n")
         for position, noun in find_all(lower, _DATA_NOUNS):
-            if not is_word_start(text, position):
+            # every word of a title is capitalised: its lists are no evidence of names
+            if not is_word_start(text, position) or position < title_end:
                 continue
             for start, end in _list_before(text, position):
-                self._add(found, text, "dataset", start, end, priority=25)
+                if not _SUFFIX.search(text[start:end]) and "/" not in text[start:end]:
+                    self._add(found, text, "dataset", start, end, priority=25)
             after = position + len(noun)
             while after < len(text) and text[after].isalpha():
                 after += 1  # the plural

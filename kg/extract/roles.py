@@ -28,6 +28,8 @@ _SIZE_SUFFIX = re.compile(
     r"[- ]\d+(?:\.\d+)?[BbMmKkTt](?![\w.])(?:-(?:Instruct|Chat|chat|Base|base|it|hf|Coder))*"
 )
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
+# "ImageNet-C", "ARC-E", "ImageNet-1K", "HumanEval+", "Flowers-102+"
+_DATA_SUFFIX = re.compile(r"(?:-(?:[A-Z][A-Za-z]?|\d+[Kk]?)(?![\w-])\+*|\++)(?![\w-])")
 _CUE = re.compile(
     r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
     r"accuracy|score[sd]?|pass@\w+|solv\w*)\b",
@@ -193,7 +195,9 @@ class RoleResolver:
             if candidate.kind == "hardware" and kept and self._absorbed(kept[-1], candidate, text):
                 continue
             if candidate.kind == "method":
-                self._extend_size(candidate, text)
+                self._extend(candidate, text, _SIZE_SUFFIX)
+            elif candidate.kind == "dataset":
+                self._extend(candidate, text, _DATA_SUFFIX)
             kept.append(candidate)
         self._own_names(doc, text, kept)
         doc._.kg_mentions = [self._mention(doc, c) for c in kept]
@@ -227,7 +231,10 @@ class RoleResolver:
                                 candidate.label,
                                 candidate.component,
                                 concept=candidate.concept,
-                                priority=candidate.priority,
+                                # the paper's own definition outranks the vocabulary's reading
+                                priority=max(candidate.priority, 21)
+                                if candidate.concept is None
+                                else candidate.priority,
                                 aliases=candidate.aliases,
                             )
                         )
@@ -276,13 +283,17 @@ class RoleResolver:
             return True
         return self.vocabulary.has_narrower(candidate.concept) or previous.concept is None
 
-    @staticmethod
-    def _extend_size(candidate: Candidate, text: str) -> None:
-        match = _SIZE_SUFFIX.match(text, candidate.end)
+    def _extend(self, candidate: Candidate, text: str, suffix: re.Pattern[str]) -> None:
+        """Keep a size or variant written onto a name: "Llama-2-7B", "ImageNet-C", "HumanEval+"."""
+        match = suffix.match(text, candidate.end)
         if match and match.end() > candidate.end:
             candidate.end = match.end()
-            candidate.label = text[candidate.start : candidate.end]
-            candidate.concept = None
+            written = text[candidate.start : candidate.end]
+            concept = self.vocabulary.lookup(candidate.kind, written)
+            if concept is not None and _symbols(written) == _symbols(concept.label):
+                candidate.label, candidate.concept = concept.label, concept.iri
+            else:
+                candidate.label, candidate.concept = written, None
 
     def _mention(self, doc: Doc, candidate: Candidate) -> Mention:
         start, end = sentence_at(doc, candidate.start)
