@@ -33,7 +33,6 @@ BROADER = prefixed("skos", "broader")
 EXACT_MATCH = prefixed("skos", "exactMatch")
 IN_SCHEME = prefixed("skos", "inScheme")
 CONCEPT = prefixed("skos", "Concept")
-PROV_DERIVED = prefixed("prov", "wasDerivedFrom")
 PROV_GENERATED_BY = prefixed("prov", "wasGeneratedBy")
 MENTIONS = kg("mentionsEntity")
 
@@ -129,44 +128,43 @@ def _new_entity_triples(mention: Mention, node: str) -> Iterator[str]:
 
 
 def _evidence(
-    node: str, paper_node: str, sentence: str, start: int, end: int, component: str, surface: str
+    node: str, sentence: str, start: int, end: int, component: str, surface: str
 ) -> Iterator[str]:
     yield triple(node, prefixed("prov", "value"), literal(surface))
     yield triple(node, kg("sentence"), literal(sentence))
     yield triple(node, kg("start"), integer(start))
     yield triple(node, kg("end"), integer(end))
-    yield triple(node, PROV_DERIVED, paper_node)
     yield triple(node, PROV_GENERATED_BY, resource("component", component))
 
 
 def extraction_triples(extraction: Extraction) -> Iterator[str]:
-    """Every triple a paper owns: metadata, links, mention evidence and results."""
+    """Every triple a paper owns: metadata, links, their evidence, and results.
+
+    Each link gets one evidence node, from its first mention in the text: enough to
+    answer "why does the graph say this?", at a fraction of the triples that one
+    node per occurrence would cost on a large corpus.
+    """
     paper = extraction.paper
     node = paper_iri(paper)
     yield from paper_triples(paper)
     linked: set[tuple[str, str]] = set()
-    for mention in extraction.mentions:
+    for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
         entity = entity_iri(mention.kind, mention.label, mention.concept)
         prop = link_property(mention)
-        if (prop, entity) not in linked:
-            linked.add((prop, entity))
-            yield triple(node, prop, entity)
-            yield triple(node, MENTIONS, entity)
-            if mention.concept is None:
-                yield from _new_entity_triples(mention, entity)
-        evidence = _mention_node(node, "m", mention.kind, mention.start, mention.end, entity)
+        if (prop, entity) in linked:
+            continue
+        linked.add((prop, entity))
+        yield triple(node, prop, entity)
+        yield triple(node, MENTIONS, entity)
+        if mention.concept is None:
+            yield from _new_entity_triples(mention, entity)
+        evidence = _mention_node(node, "m", prop, entity)
         yield triple(node, kg("hasMention"), evidence)
         yield triple(evidence, RDF_TYPE, kg("Mention"))
         yield triple(evidence, kg("mentionOf"), entity)
         yield triple(evidence, kg("supports"), prop)
         yield from _evidence(
-            evidence,
-            node,
-            mention.sentence,
-            mention.start,
-            mention.end,
-            mention.component,
-            mention.text,
+            evidence, mention.sentence, mention.start, mention.end, mention.component, mention.text
         )
     for result in extraction.results:
         yield from result_triples(node, result)
@@ -194,7 +192,7 @@ def result_triples(paper_node: str, result: Result) -> Iterator[str]:
     if result.hardware_count is not None:
         yield triple(node, kg("hardwareCount"), integer(result.hardware_count))
     yield from _evidence(
-        node, paper_node, result.sentence, result.start, result.end, result.component, result.raw
+        node, result.sentence, result.start, result.end, result.component, result.raw
     )
 
 

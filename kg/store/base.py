@@ -137,6 +137,14 @@ class Store(ABC):
         their own triples and their mention and result nodes are removed first.
         """
 
+    def add_new(self, papers: list[str], ntriples: str) -> None:
+        """Add the triples of papers the store does not hold yet.
+
+        Backends may load these faster than :meth:`replace`, as long as a crash
+        leaves nothing half-written once the store is next opened for writing.
+        """
+        self.replace([], ntriples)
+
     @abstractmethod
     def existing(self, iris: Iterable[str]) -> set[str]:
         """Which of these subject IRIs already have a type in the store."""

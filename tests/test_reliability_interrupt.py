@@ -1,0 +1,103 @@
+"""Interrupted and concurrent builds leave the store consistent and usable."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.sources import read_papers
+from kg.store import OxigraphStore
+
+pytestmark = pytest.mark.slow
+
+
+def corpus(path: Path, seed_paths: list[Path], copies: int) -> Path:
+    """Distinct papers made from the seed abstracts (titles varied so none merge)."""
+    papers = list(read_papers(seed_paths))
+    with path.open("w", encoding="utf-8") as handle:
+        for copy in range(copies):
+            for number, paper in enumerate(papers):
+                record = {
+                    "id": f"c{copy}-{number}",
+                    "title": f"{paper.title} (variant {copy}-{number})",
+                    "abstract": paper.abstract,
+                }
+                handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def kg(*argv: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def papers_and_orphans(store: Path) -> tuple[int, int]:
+    with OxigraphStore(store, read_only=True) as opened:
+        papers = int(opened.query("SELECT (COUNT(?p) AS ?n) WHERE { ?p a kg:Paper }").rows[0]["n"])
+        # A paper written by halves would have mentions without a title, or a title without type.
+        orphans = int(
+            opened.query("""SELECT (COUNT(*) AS ?n) WHERE {
+            { ?p kg:hasMention ?m FILTER NOT EXISTS { ?p dcterms:title ?t } }
+            UNION { ?p dcterms:title ?t FILTER NOT EXISTS { ?p a kg:Paper } } }""").rows[0]["n"]
+        )
+    return papers, orphans
+
+
+def wait_for_store(store: Path, minimum_size: int = 1, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if (store / "CURRENT").exists() and sum(
+            f.stat().st_size for f in store.iterdir()
+        ) > minimum_size:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the build never started writing")
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
+def test_killed_build_leaves_a_usable_store_and_rerun_completes(
+    tmp_path: Path, seed_paths: list[Path], how: str
+) -> None:
+    data = corpus(tmp_path / "corpus.jsonl", seed_paths, copies=10)  # 3,590 papers
+    store = tmp_path / "store"
+    process = kg("build", str(data), "--store", str(store), "--jobs", "1", "--batch-size", "64")
+    wait_for_store(store, minimum_size=200_000)
+    time.sleep(0.5)
+    process.send_signal(getattr(signal, how))
+    _, err = process.communicate(timeout=60)
+    if how == "SIGINT":
+        assert process.returncode == 130 and err.strip().endswith("Error: interrupted")
+        assert "Traceback" not in err
+    papers, orphans = papers_and_orphans(store)
+    assert orphans == 0
+    assert papers < 3590, "the build finished before it was interrupted; make the corpus larger"
+
+    rerun = kg("build", str(data), "--store", str(store), "--jobs", "1")
+    _, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert papers_and_orphans(store) == (3590, 0)
+
+
+def test_second_build_on_a_store_in_use_says_so(tmp_path: Path, seed_paths: list[Path]) -> None:
+    store = tmp_path / "store"
+    holder = OxigraphStore(store)  # as a running build or `kg serve` would
+    try:
+        second = kg("build", str(seed_paths[0]), "--store", str(store), "--jobs", "1")
+        _, err = second.communicate(timeout=60)
+        assert second.returncode == 1
+        assert err.strip().startswith("Error: store") and "in use by another process" in err
+        assert "Traceback" not in err
+    finally:
+        holder.close()
+    third = kg("build", str(seed_paths[0]), "--store", str(store), "--jobs", "1")
+    assert third.wait(timeout=120) == 0  # once released, the store is usable again
