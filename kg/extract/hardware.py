@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_all
+from kg.extract._scan import find_all, is_word_end
 from kg.extract.spans import Candidate, candidates, text_of
 
 _MODEL = r"[A-Z]{0,4}[- ]?\d{1,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SUPER|Ultra|Max|Pro|XT|SXM\d?|PCIe|\d+\s?GB))?"
@@ -58,6 +58,13 @@ _VENDOR_WORDS = (
     "Samsung",
     "MediaTek",
 )
+_LIST_DEVICE_WORDS = (" GPUs", " GPU", " CPUs", " accelerators", " devices", " boards")
+_LISTED_MODEL = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{2,5}[A-Za-z]{0,2}(?![\w-])")
+_MODEL_LIST = re.compile(
+    r"\s?[,:(]\s*(?:(?:the|an?|NVIDIA|Nvidia|AMD|Intel)\s+)?"
+    r"([A-Z]{1,3}\d{2,5}[A-Za-z]{0,2}(?:\s*(?:,|and|or|/)\s*(?:NVIDIA\s+)?[A-Z]{1,3}\d{2,5}[A-Za-z]{0,2})*)"
+    r"(?![\w-])"
+)
 _TPU = re.compile(r"TPU\s?v\d[a-z]?\b")
 _NOT_MODELS = re.compile(r"^(?:\d+|[A-Z]?\d+[KMB]|\d+D|FP\d+|INT\d+|BF\d+)$")
 
@@ -90,6 +97,15 @@ class HardwarePatterns:
             if match:
                 model = match.group("model")
                 self._add(found, match.start("model") + len(model) - len(model.lstrip()), model)
+        for position, word in find_all(text, _LIST_DEVICE_WORDS):
+            end = position + len(word)
+            listed = _MODEL_LIST.match(text, end)
+            if not listed or not is_word_end(text, end):
+                continue
+            # "two GPUs, P100 and P4000": the models are the entities, not the class word
+            found.append(Candidate("blocked", position + 1, end, "", self.name, priority=40))
+            for model in _LISTED_MODEL.finditer(text, listed.start(1), listed.end()):
+                self._add(found, model.start(), model.group(0))
         if "TPU" in text:
             for match in _TPU.finditer(text):
                 self._add(found, match.start(), match.group(0))

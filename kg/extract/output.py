@@ -10,8 +10,15 @@ prefix — is listed under that synonym. The graph still links the concept.
 
 from __future__ import annotations
 
+import re
+
 from kg.records import ENTITY_KINDS, Extraction, Mention, entity_key
 
+_GENERIC_ACCELERATOR = re.compile(
+    r"^(?:AI|ML|DNN|NN|hardware|neural[ -]network|deep[ -]learning|machine[ -]learning|"
+    r"deep[ -]neural[ -]network)[ -]accelerators?$",
+    re.IGNORECASE,
+)
 #: Gold record field of each entity kind.
 FIELDS = {
     "dataset": "datasets",
@@ -25,7 +32,9 @@ FIELDS = {
 
 def display_name(mention: Mention) -> str:
     """The name to list for ``mention``: its label, or the synonym the paper wrote."""
-    written = mention.text
+    written = " ".join(mention.text.split())
+    if mention.kind == "hardware":
+        return _hardware_name(mention.label, written)
     if (
         mention.concept is not None
         and written == written.lower()
@@ -33,6 +42,19 @@ def display_name(mention: Mention) -> str:
     ):
         return " ".join(written.split())
     return mention.label
+
+
+def _hardware_name(label: str, written: str) -> str:
+    """A device's shortest name: "A6000" for "RTX A6000", "accelerator" for "AI accelerators".
+
+    The guidelines name the class ``accelerator`` whatever generic field it serves.
+    """
+    generic = _GENERIC_ACCELERATOR.match(written) or _GENERIC_ACCELERATOR.match(label)
+    if generic:
+        return "accelerator"
+    if len(written) < len(label) and entity_key(label).endswith(entity_key(written)):
+        return written  # the paper's short model name, without series or vendor
+    return label
 
 
 def gold_record(extraction: Extraction) -> dict[str, object]:

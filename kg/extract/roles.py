@@ -30,11 +30,26 @@ _SIZE_SUFFIX = re.compile(
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 # "ImageNet-C", "ARC-E", "ImageNet-1K", "HumanEval+", "Flowers-102+"
 _DATA_SUFFIX = re.compile(r"(?:-(?:[A-Z][A-Za-z]?|\d+[Kk]?)(?![\w-])\+*|\++)(?![\w-])")
-_CUE = re.compile(
-    r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
-    r"accuracy|score[sd]?|pass@\w+|solv\w*)\b",
-    re.IGNORECASE,
-)
+#: Words that make an ambiguous label of each kind a real name in their sentence.
+_CUES = {
+    "dataset": re.compile(
+        r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
+        r"accuracy|score[sd]?|pass@\w+|solv\w*)\b",
+        re.IGNORECASE,
+    ),
+    "hardware": re.compile(
+        r"\b(?:supercomputers?|clusters?|nodes|GPUs?|CPUs?|TPUs?|accelerators?|exascale|HPC|"
+        r"chips?|devices?|processors?|hardware)\b",
+        re.IGNORECASE,
+    ),
+    "metric": re.compile(
+        r"\d(?:\.\d+)?\s?(?:%|x\b|×|percent|times)",
+        re.IGNORECASE,
+    ),
+}
+_ANY_CUE = re.compile(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE)
+#: "GPU-less", "CPU-free": the thing is absent.
+_NEGATED = re.compile(r"-(?:less|free)\b")
 _KIND_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dataset", re.compile(r"(?:data\s?set|benchmark|corpus|bench|collection)s?$", re.I)),
     (
@@ -188,11 +203,14 @@ class RoleResolver:
         accepted.sort(key=lambda c: c.start)
         kept: list[Candidate] = []
         for candidate in accepted:
-            if candidate.kind in ("software", "generic"):
+            if candidate.kind in ("software", "generic", "blocked"):
                 continue
             if candidate.needs_cue and not self._has_cue(doc, candidate, accepted):
                 continue
-            if candidate.kind == "hardware" and kept and self._absorbed(kept[-1], candidate, text):
+            if candidate.kind == "hardware" and (
+                (kept and self._absorbed(kept[-1], candidate, text))
+                or _NEGATED.match(text, candidate.end)
+            ):
                 continue
             if candidate.kind == "method":
                 self._extend(candidate, text, _SIZE_SUFFIX)
@@ -261,7 +279,7 @@ class RoleResolver:
 
     def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
         start, end = sentence_at(doc, candidate.start)
-        if _CUE.search(text_of(doc), start, end):
+        if _CUES.get(candidate.kind, _ANY_CUE).search(text_of(doc), start, end):
             return True
         return any(
             other is not candidate
