@@ -73,8 +73,9 @@ def entity_iri(kind: str, label: str, concept: str | None = None) -> str:
     return resource(KIND_PATH[kind], entity_key(label) or label)
 
 
-def link_property(mention: Mention) -> str:
-    return LINK.get((mention.kind, mention.proposed)) or LINK[(mention.kind, False)]
+def link_property(kind: str, *, proposed: bool) -> str:
+    """``kg:proposesMethod`` for a proposed method, ``kg:usesHardware`` for hardware, ..."""
+    return LINK.get((kind, proposed)) or LINK[(kind, False)]
 
 
 def paper_triples(paper: Paper) -> Iterator[str]:
@@ -148,9 +149,14 @@ def extraction_triples(extraction: Extraction) -> Iterator[str]:
     node = paper_iri(paper)
     yield from paper_triples(paper)
     linked: set[tuple[str, str]] = set()
-    for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
+    mentions = sorted(extraction.mentions, key=lambda m: (m.start, m.end))
+    # One role per entity: what a paper proposes anywhere, it proposes (not also uses).
+    proposed = {entity_iri(m.kind, m.label, m.concept) for m in mentions if m.proposed}
+    for mention in mentions:
         entity = entity_iri(mention.kind, mention.label, mention.concept)
-        prop = link_property(mention)
+        if entity in proposed and not mention.proposed:
+            continue  # its evidence is the sentence that proposes it
+        prop = link_property(mention.kind, proposed=entity in proposed)
         if (prop, entity) in linked:
             continue
         linked.add((prop, entity))
