@@ -11,7 +11,8 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import NotFoundError, QueryError
 from kg.namespaces import ID
 from kg.query import api, sparql
-from kg.query.resolve import entity_index, resolve_entities, resolve_paper
+from kg.query.resolve import resolve_entities, resolve_paper
+from kg.query.stats import graph_stats
 from kg.store import MemoryStore, OxigraphStore, Store
 
 MINI = Path(__file__).parent / "data" / "mini_graph.ttl"
@@ -41,14 +42,19 @@ def titles(rows: list) -> set[str]:
 
 def test_every_named_query_is_shipped_and_parses() -> None:
     names = sparql.names()
-    assert {"papers_with_entity", "shared_groups", "related_scores", "evidence"} <= set(names)
+    assert {"papers_page", "papers_filter", "related_scores", "evidence"} <= set(names)
     from rdflib.plugins.sparql import prepareQuery
 
     from kg.namespaces import sparql_prologue
 
     for name in names:
+        if name == "papers_filter":  # a fragment, parsed inside papers_page below
+            continue
         text = sparql.load(name).replace(sparql.VALUES_MARKER, "")
         prepareQuery(sparql_prologue() + text)
+    targets = [[URIRef(ID + "hardware/gpu"), URIRef(ID + "hardware/tpu")], [URIRef(ID + "x")]]
+    for name in ("papers_page",):
+        prepareQuery(sparql_prologue() + sparql.with_slots(name, "papers_filter", targets))
 
 
 def test_values_block_escapes_terms_and_rejects_strings() -> None:
@@ -206,8 +212,10 @@ def test_resolution_paths(mini: Store) -> None:
     assert resolve_entities(mini, "hardware", "GPUs") == [URIRef(ID + "hardware/gpu")]
     assert resolve_paper(mini, "kgr:paper/arxiv-2401.00003") == URIRef(P + "2401.00003")
     assert resolve_paper(mini, "arXiv:2401.00003v2") == URIRef(P + "2401.00003")
-    index = entity_index(mini)
-    assert index.lookup("dataset", "ilsvrc-2012") == {ID + "dataset/imagenet"}
+    assert resolve_entities(mini, "dataset", "ilsvrc-2012") == [URIRef(ID + "dataset/imagenet")]
+    stats = graph_stats(mini)
+    assert stats.papers == 12 and stats.df[ID + "hardware/a100"] == 4
+    assert stats.labels[ID + "hardware/a100"] == "NVIDIA A100"
     with pytest.raises(NotFoundError):
         resolve_entities(mini, "dataset", "A100")  # a name of another kind
 

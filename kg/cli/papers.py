@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kg.cli._common import add_store_arguments, store_from_args, write_output
 from kg.query import api, render
@@ -24,7 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             metavar="NAME",
             help=f"a {kind} label or alias (case and punctuation ignored; narrower concepts count)",
         )
-    parser.add_argument("--limit", type=int, metavar="N", help="print at most N papers")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=100,
+        metavar="N",
+        help="print at most N papers (default 100; 0 prints all)",
+    )
     parser.add_argument("--format", choices=render.FORMATS, default="table")
     add_store_arguments(parser)
 
@@ -32,6 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     filters = {kind: getattr(args, kind) for kind in api.FILTER_KINDS}
     with store_from_args(args, read_only=True) as store:
-        found = api.papers(store, limit=args.limit, **filters)
+        found = api.papers(store, limit=args.limit or None, **filters)
     write_output(render.papers(found, args.format))
+    if not found.complete:
+        print(f"showing the first {len(found)} papers; --limit 0 prints all", file=sys.stderr)
     return 0

@@ -26,9 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--papers-per-group",
         type=int,
-        default=50,
+        default=10,
         metavar="N",
-        help="papers listed per group (default 50; 0 lists all)",
+        help="papers listed per group (default 10; 0 lists all)",
     )
     parser.add_argument("--format", choices=render.FORMATS, default="table")
     add_store_arguments(parser)

@@ -22,18 +22,20 @@ from kg.query.api import (
     shared,
     why,
 )
-from kg.query.resolve import entity_index, resolve_entities, resolve_paper
+from kg.query.resolve import resolve_entities, resolve_paper
 from kg.query.sparql import load, names, run
+from kg.query.stats import GraphStats, graph_stats
 
 __all__ = [
     "EntityInfo",
     "Evidence",
+    "GraphStats",
     "PaperRow",
     "RelatedPaper",
     "SharedGroup",
     "entity",
-    "entity_index",
     "evidence",
+    "graph_stats",
     "labels_of",
     "load",
     "names",

@@ -19,13 +19,13 @@ from kg.errors import QueryError
 from kg.query.resolve import (
     KINDS,
     class_kind,
-    entity_index,
     kind_class,
     resolve_entities,
     resolve_entity_any,
     resolve_paper,
 )
-from kg.query.sparql import run
+from kg.query.sparql import run, with_slots
+from kg.query.stats import graph_stats
 from kg.store.base import Store
 
 #: Filters ``papers()`` accepts, in the order they narrow the answer.
@@ -150,6 +150,22 @@ def _sort_papers(rows: Iterable[PaperRow]) -> list[PaperRow]:
 # -- papers ------------------------------------------------------------------------
 
 
+class PaperList(list):
+    """Papers found; ``complete`` is False when ``limit`` cut the list short."""
+
+    complete: bool = True
+
+
+def paper_rows(store: Store, papers: Iterable[str]) -> list[PaperRow]:
+    """Title and date of each paper, most recent first."""
+    wanted = sorted(set(papers))
+    found: dict[str, PaperRow] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = [(URIRef(iri),) for iri in wanted[start : start + 500]]
+        found.update(_paper_rows(run(store, "paper_rows", values=(["paper"], chunk))))
+    return _sort_papers(found.values())
+
+
 def papers(
     store: Store,
     *,
@@ -159,11 +175,13 @@ def papers(
     metric: str | None = None,
     task: str | None = None,
     limit: int | None = None,
-) -> list[PaperRow]:
+) -> PaperList:
     """Papers linked to every given entity (or to a narrower concept of it).
 
     Each filter is a name resolved through labels and aliases ignoring case and
-    punctuation; a name matching several entities accepts any of them.
+    punctuation; a name matching several entities accepts any of them. With
+    ``limit``, the first ``limit`` matches the engine finds are returned (most
+    recent first) and ``complete`` says whether that is all of them.
 
     Examples
     --------
@@ -180,16 +198,16 @@ def papers(
     given = [(kind, name) for kind, name in filters.items() if name]
     if not given:
         raise QueryError("give at least one filter: --dataset, --hardware, --method, ...")
-    matched: dict[str, PaperRow] | None = None
-    for kind, name in given:
-        found: dict[str, PaperRow] = {}
-        for target in resolve_entities(store, kind, name):
-            found.update(_paper_rows(run(store, "papers_with_entity", bindings={"target": target})))
-        matched = found if matched is None else {k: v for k, v in matched.items() if k in found}
-        if not matched:
-            return []
-    rows = _sort_papers((matched or {}).values())
-    return rows[:limit] if limit is not None else rows
+    slots = [resolve_entities(store, kind, name) for kind, name in given]
+    # The narrowest filter first: the engine joins in the order it is given.
+    stats = graph_stats(store)
+    slots.sort(key=lambda targets: sum(stats.reach(str(t)) for t in targets))
+    page = with_slots("papers_page", "papers_filter", slots)
+    found = [str(row["paper"]) for row in run(store, "papers_page", text=page, limit=limit)]
+    out = PaperList(paper_rows(store, found))
+    # Counting every match would cost a full evaluation: say only that there are more.
+    out.complete = limit is None or len(found) < limit
+    return out
 
 
 # -- shared ------------------------------------------------------------------------
@@ -201,41 +219,55 @@ def shared(
     by: str = "dataset",
     min_papers: int = 2,
     limit: int | None = 20,
-    papers_per_group: int | None = 50,
+    papers_per_group: int | None = 10,
 ) -> list[SharedGroup]:
     """Entities of one kind linked to at least ``min_papers`` papers, largest groups first.
 
+    Group sizes come from the cached document frequencies (:mod:`kg.query.stats`).
     ``papers_per_group`` caps the papers listed for each group (``count`` still says
-    how many there are); ``None`` lists them all.
+    how many there are; a capped group lists the first papers the engine finds);
+    ``None`` lists them all.
     """
     if min_papers < 1:
         raise QueryError("--min-papers must be at least 1")
-    cls = kind_class(by)
-    groups = run(
-        store,
-        "shared_groups",
-        bindings={"class": cls, "min": Literal(min_papers, datatype=XSD.integer)},
-        limit=limit,
-    ).rows
-    entities = [str(row["entity"]) for row in groups]
-    labels = labels_of(store, entities)
+    kind_class(by)  # a known kind, or a clear error
+    stats = graph_stats(store)
+    groups = sorted(
+        (
+            (-count, entity)
+            for entity, count in stats.df.items()
+            if count >= min_papers and stats.kinds.get(entity) == by
+        ),
+    )
+    if limit is not None:
+        groups = groups[:limit]
     out = []
-    for row in groups:
-        entity = URIRef(str(row["entity"]))
-        members = run(store, "shared_papers", bindings={"entity": entity}, limit=papers_per_group)
+    for negative, entity in groups:
+        count = -negative
+        cap = (
+            papers_per_group if papers_per_group is not None and count > papers_per_group else None
+        )
+        members = run(store, "shared_papers", bindings={"entity": URIRef(entity)}, limit=cap)
         out.append(
             SharedGroup(
-                entity=str(entity),
-                label=labels[str(entity)],
+                entity=entity,
+                label=stats.labels.get(entity, entity),
                 kind=by,
-                count=int(row["count"]),
-                papers=_sort_papers(_paper_rows(members).values()),
+                count=count,
+                papers=paper_rows(store, (str(row["paper"]) for row in members)),
             )
         )
     return out
 
 
 # -- related -----------------------------------------------------------------------
+
+#: Papers the candidate search may touch: the rarest shared entities are used to
+#: find candidates until their document frequencies add up to this; more common
+#: ones still count in every candidate's score. Exact whenever a paper's entities
+#: fit (nearly always below 100,000 papers); otherwise papers that share only very
+#: common entities are not considered.
+CANDIDATE_BUDGET = 5_000
 
 
 def idf(total: int, df: int) -> float:
@@ -257,27 +289,35 @@ def related(
     number of papers linked to it, so a shared rare dataset outweighs a shared GPU.
     """
     node = resolve_paper(store, paper)
-    kinds = [by] if isinstance(by, str) else list(by or KINDS)
-    classes = [(kind_class(kind),) for kind in kinds]
-    entities = run(
-        store, "related_entities", bindings={"paper": node}, values=(["class"], classes)
-    ).rows
-    total = paper_count(store)
+    kinds = {by} if isinstance(by, str) else set(by or KINDS)
+    for kind in kinds:
+        kind_class(kind)
+    stats = graph_stats(store)
+    mine = [str(row["entity"]) for row in run(store, "paper_entities", bindings={"paper": node})]
     weights = {
-        str(row["entity"]): round(idf(total, int(row["df"])) * SCALE)
-        for row in entities
-        if int(row["df"]) > 1  # nobody else links to it
+        entity: round(idf(stats.papers, stats.df.get(entity, 1)) * SCALE)
+        for entity in mine
+        if stats.kinds.get(entity) in kinds and stats.df.get(entity, 1) > 1
     }
-    weights = {iri: w for iri, w in weights.items() if w > 0}
+    weights = {entity: w for entity, w in weights.items() if w > 0}
     if not weights:
         return []
-    rows = [(URIRef(iri), Literal(w, datatype=XSD.integer)) for iri, w in sorted(weights.items())]
+    # Candidates from the rarest entities first, within the budget.
+    seeds: list[str] = []
+    spent = 0
+    for entity in sorted(weights, key=lambda e: (stats.df.get(e, 1), e)):
+        if seeds and spent + stats.df.get(entity, 1) > CANDIDATE_BUDGET:
+            break
+        seeds.append(entity)
+        spent += stats.df.get(entity, 1)
+    rows = [(URIRef(e), Literal(weights[e], datatype=XSD.integer)) for e in sorted(seeds)]
     ranked = run(
         store,
         "related_scores",
         bindings={"paper": node},
         values=(["entity", "weight"], rows),
-        limit=limit,
+        # Room for ties and for the common entities' share of the full score.
+        limit=limit * 5 if len(seeds) < len(weights) else limit * 2,
     ).rows
     if not ranked:
         return []
@@ -290,18 +330,21 @@ def related(
         titles.setdefault(other, str(row["title"]))
         if "entity" in row and str(row["entity"]) in weights:
             shares[other].add(str(row["entity"]))
-    labels = labels_of(store, {e for s in shares.values() for e in s})
+    # Full scores (common entities included), ranked the way the engine ranks.
+    scored = sorted(
+        ((sum(weights[e] for e in shares[o]), o) for o in (str(r["other"]) for r in ranked)),
+        key=lambda pair: (-pair[0], pair[1]),
+    )[:limit]
     out = []
-    for row in ranked:
-        other = str(row["other"])
+    for score, other in scored:
         # Heaviest (rarest) shared entity first: it says most about why they relate.
-        common = sorted(shares[other], key=lambda e: (-weights[e], labels[e]))
+        common = sorted(shares[other], key=lambda e: (-weights[e], stats.labels.get(e, e)))
         out.append(
             RelatedPaper(
                 paper=other,
                 title=titles.get(other, ""),
-                score=int(row["score"]) / SCALE,
-                shared=[labels[e] for e in common],
+                score=score / SCALE,
+                shared=[stats.labels.get(e, e) for e in common],
                 shared_entities=common,
             )
         )
@@ -351,10 +394,13 @@ def entity(
             external.append(str(o))
     kinds = [k for k in (class_kind(c) for c in classes) if k]
     concept_labels = labels_of(store, broader + narrower)
-    members = run(store, "entity_papers", bindings={"entity": node}).rows
-    paper_rows = _sort_papers(_paper_rows(members).values())
-    co = run(store, "entity_cooccurring", bindings={"entity": node}, limit=max_cooccurring).rows
-    co_labels = labels_of(store, [str(r["other"]) for r in co])
+    members = run(store, "entity_papers", bindings={"entity": node}, limit=max_papers * 4)
+    linked = _sort_papers(_paper_rows(members).values())
+    stats = graph_stats(store)
+    co = run(store, "entity_cooccurring", bindings={"entity": node}, limit=max_cooccurring * 2)
+    co_rows = sorted(((int(r["count"]), str(r["other"])) for r in co), key=lambda p: (-p[0], p[1]))
+    co_rows = co_rows[:max_cooccurring]
+    co_labels = labels_of(store, [other for _, other in co_rows])
     label = sorted(pref)[0] if pref else (sorted(labels)[0] if labels else str(node))
     return EntityInfo(
         entity=str(node),
@@ -366,15 +412,11 @@ def entity(
         broader=[{"entity": b, "label": concept_labels[b]} for b in sorted(set(broader))],
         narrower=[{"entity": n, "label": concept_labels[n]} for n in sorted(set(narrower))],
         external_ids=sorted(set(external)),
-        paper_count=len(paper_rows),
-        papers=paper_rows[:max_papers],
+        paper_count=max(stats.df.get(str(node), 0), len(linked)),
+        papers=linked[:max_papers],
         cooccurring=[
-            {
-                "entity": str(r["other"]),
-                "label": co_labels[str(r["other"])],
-                "papers": int(r["count"]),
-            }
-            for r in co
+            {"entity": other, "label": co_labels[other], "papers": count}
+            for count, other in co_rows
         ],
         evidence=evidence(store, node, limit=max_evidence),
     )
@@ -465,16 +507,17 @@ __all__ = [
     "FILTER_KINDS",
     "EntityInfo",
     "Evidence",
+    "PaperList",
     "PaperRow",
     "RelatedPaper",
     "SharedGroup",
     "entity",
-    "entity_index",
     "evidence",
     "idf",
     "labels_of",
     "paper_count",
     "paper_evidence",
+    "paper_rows",
     "papers",
     "related",
     "shared",

@@ -3,16 +3,14 @@
 An entity name matches when its key (:func:`kg.records.entity_key`: case and
 punctuation ignored, so ``cifar10`` finds ``CIFAR-10``) equals the key of one of
 the entity's labels. An exact label is looked up through the store's index first;
-anything else goes through a key → entities index built in Python from one query
-of all labels, kept per store object.
+anything else goes through the key → entities index of
+:class:`kg.query.stats.GraphStats`, built in Python from one query of all labels
+and cached per store (on disk beside an embedded store).
 """
 
 from __future__ import annotations
 
 import difflib
-import weakref
-from collections import defaultdict
-from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 from rdflib.term import _is_valid_uri
@@ -20,6 +18,7 @@ from rdflib.term import _is_valid_uri
 from kg.errors import NotFoundError, QueryError
 from kg.namespaces import ID, KIND_CLASS
 from kg.query.sparql import run
+from kg.query.stats import GraphStats, graph_stats
 from kg.records import entity_key, normalise_arxiv_id, normalise_title
 from kg.store.base import Store
 
@@ -46,57 +45,20 @@ def as_iri(text: str) -> URIRef | None:
     return URIRef(text) if _is_valid_uri(text) and ":" in text else None
 
 
-@dataclass
-class EntityIndex:
-    """Key → entity IRIs of each kind, from one query of every entity label."""
-
-    by_key: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # kind → key → IRIs
-    labels: dict[str, str] = field(default_factory=dict)  # IRI → a display label
-
-    @classmethod
-    def build(cls, store: Store) -> EntityIndex:
-        index = cls()
-        classes = [(cls_iri,) for cls_iri in KINDS.values()]
-        result = run(store, "entity_labels", values=(["class"], classes))
-        by_key: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for row in result:
-            kind = class_kind(row["class"])
-            label = str(row["label"])
-            entity = str(row["entity"])
-            key = entity_key(label)
-            if kind and key:
-                by_key[kind][key].add(entity)
-                # The shortest label is the likeliest display name when no prefLabel wins.
-                held = index.labels.get(entity)
-                if held is None or (len(label), label) < (len(held), held):
-                    index.labels[entity] = label
-        index.by_key = {kind: dict(keys) for kind, keys in by_key.items()}
-        return index
-
-    def lookup(self, kind: str, name: str) -> set[str]:
-        keys = self.by_key.get(kind, {})
-        key = entity_key(name)
-        found = keys.get(key)
-        if not found and key.endswith("s"):  # "GPUs" names the GPU concept
-            found = keys.get(key[:-1])
-        return set(found or ())
-
-    def suggestions(self, kind: str, name: str, n: int = 3) -> list[str]:
-        keys = self.by_key.get(kind, {})
-        close = difflib.get_close_matches(entity_key(name), list(keys), n=n, cutoff=0.7)
-        return sorted({self.labels[next(iter(sorted(keys[k])))] for k in close})
+def _lookup(stats: GraphStats, kind: str, name: str) -> list[str]:
+    keys = stats.by_key.get(kind, {})
+    key = entity_key(name)
+    found = keys.get(key)
+    if not found and key.endswith("s"):  # "GPUs" names the GPU concept
+        found = keys.get(key[:-1])
+    return list(found or ())
 
 
-_INDEXES: weakref.WeakKeyDictionary[Store, EntityIndex] = weakref.WeakKeyDictionary()
-
-
-def entity_index(store: Store, *, refresh: bool = False) -> EntityIndex:
-    """The name index of ``store``, built on first use and kept while the store lives."""
-    index = _INDEXES.get(store)
-    if index is None or refresh:
-        index = EntityIndex.build(store)
-        _INDEXES[store] = index
-    return index
+def suggestions(stats: GraphStats, kind: str, name: str, n: int = 3) -> list[str]:
+    """Labels close to ``name`` among entities of ``kind``, for "did you mean" hints."""
+    keys = stats.by_key.get(kind, {})
+    close = difflib.get_close_matches(entity_key(name), list(keys), n=n, cutoff=0.7)
+    return sorted({stats.labels.get(keys[k][0], keys[k][0]) for k in close})
 
 
 def resolve_entities(store: Store, kind: str, name: str) -> list[URIRef]:
@@ -114,15 +76,15 @@ def resolve_entities(store: Store, kind: str, name: str) -> list[URIRef]:
         and run(store, "entity_exists", bindings={"entity": node, "class": cls}).boolean
     ):
         return [node]
+    stats = graph_stats(store)
     # Fast path: the store's own index finds an exact label without a scan.
-    exact = run(store, "entity_by_label", bindings={"label": Literal(text), "class": cls})
-    if exact.rows:
-        return sorted({URIRef(str(r["entity"])) for r in exact})
-    index = entity_index(store)
-    found = index.lookup(kind, text)
+    exact = run(store, "entity_by_label", bindings={"label": Literal(text)})
+    found = sorted({str(r["entity"]) for r in exact if stats.kinds.get(str(r["entity"])) == kind})
+    if not found:
+        found = _lookup(stats, kind, text)
     if found:
         return sorted(URIRef(iri) for iri in found)
-    hint = index.suggestions(kind, text)
+    hint = suggestions(stats, kind, text)
     extra = f"; did you mean {' or '.join(hint)}?" if hint else ""
     raise NotFoundError(f"no {kind} named {name!r} in the graph{extra}")
 
@@ -135,8 +97,8 @@ def resolve_entity_any(store: Store, name: str, kind: str | None = None) -> list
             return resolve_entities(store, candidate, name)
         except NotFoundError:
             continue
-    index = entity_index(store)
-    hint = sorted({h for k in kinds for h in index.suggestions(k, name)})
+    stats = graph_stats(store)
+    hint = sorted({h for k in kinds for h in suggestions(stats, k, name)})
     extra = f"; did you mean {' or '.join(hint)}?" if hint else ""
     raise NotFoundError(f"no entity named {name!r} in the graph{extra}")
 
@@ -187,11 +149,10 @@ def _one(rows: list, name: str) -> URIRef:
 
 __all__ = [
     "KINDS",
-    "EntityIndex",
     "class_kind",
-    "entity_index",
     "kind_class",
     "resolve_entities",
     "resolve_entity_any",
     "resolve_paper",
+    "suggestions",
 ]

@@ -51,16 +51,46 @@ def values_block(variables: Sequence[str], rows: Iterable[Sequence[Term]]) -> st
     return f"VALUES ({names_}) {{\n    " + "\n    ".join(lines) + "\n  }"
 
 
+#: The line of a query template where filter slots go (see :func:`with_slots`).
+SLOTS_MARKER = "# @filters"
+
+
+def with_slots(template: str, fragment: str, slots: Sequence[Sequence[Term]]) -> str:
+    """The named query ``template`` with one copy of ``fragment`` per slot.
+
+    Slot ``i`` renames the fragment's ``?entity_N`` and ``?target_N`` to
+    ``?entity_i`` and ``?target_i`` (``i`` is a number from the code, never input),
+    and fills its ``# @values`` line with the slot's targets as escaped terms.
+    """
+    text = load(template)
+    piece = load(fragment)
+    if SLOTS_MARKER not in text:
+        raise QueryError(f"named query {template!r} has no filter slots")
+    body = []
+    for number, targets in enumerate(slots):
+        part = piece.replace("?entity_N", f"?entity_{number}").replace(
+            "?target_N", f"?target_{number}"
+        )
+        rows = [(target,) for target in targets]
+        body.append(part.replace(VALUES_MARKER, values_block([f"target_{number}"], rows), 1))
+    return text.replace(SLOTS_MARKER, "\n".join(body), 1)
+
+
 def run(
     store: Store,
     name: str,
     *,
+    text: str | None = None,
     bindings: Bindings | None = None,
     values: tuple[Sequence[str], Iterable[Sequence[Term]]] | None = None,
     limit: int | None = None,
 ) -> QueryResult:
-    """Run a named query with ``bindings`` (one value each) and ``values`` (many rows)."""
-    text = load(name)
+    """Run a named query with ``bindings`` (one value each) and ``values`` (many rows).
+
+    ``text`` replaces the named query's text when the caller composed it from named
+    parts (:func:`with_slots`); ``name`` then only labels errors.
+    """
+    text = text if text is not None else load(name)
     if values is not None:
         if VALUES_MARKER not in text:
             raise QueryError(f"named query {name!r} takes no VALUES block")
@@ -70,4 +100,4 @@ def run(
     return store.query(text, bindings=bindings)
 
 
-__all__ = ["VALUES_MARKER", "load", "names", "run", "values_block"]
+__all__ = ["SLOTS_MARKER", "VALUES_MARKER", "load", "names", "run", "values_block", "with_slots"]
