@@ -14,6 +14,9 @@ import re
 
 from kg.records import ENTITY_KINDS, Extraction, Mention, entity_key
 
+_GENERIC_TAIL = re.compile(
+    r"(?:models?|architectures?|networks?|methods?|algorithms?|techniques?)$"
+)
 _GENERIC_ACCELERATOR = re.compile(
     r"^(?:AI|ML|DNN|NN|hardware|neural[ -]network|deep[ -]learning|machine[ -]learning|"
     r"deep[ -]neural[ -]network)[ -]accelerators?$",
@@ -38,10 +41,30 @@ def display_name(mention: Mention) -> str:
     if (
         mention.concept is not None
         and written == written.lower()
-        and entity_key(written).rstrip("s") != entity_key(mention.label).rstrip("s")
+        and _synonym(written, mention.label)
     ):
-        return " ".join(written.split())
+        return written
     return mention.label
+
+
+def _synonym(written: str, label: str) -> bool:
+    """Whether ``written`` is another name for ``label`` rather than a form of it.
+
+    Plurals, verb forms ("fine-tuned") and a generic noun after the name
+    ("transformer models") are forms; anything else the paper wrote is its own
+    name for the concept ("memory footprint" for *memory usage*).
+    """
+    a, b = entity_key(written), entity_key(label)
+    a = _GENERIC_TAIL.sub("", a) or a
+    if a.rstrip("s") == b.rstrip("s"):
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    # "finetuned" / "finetuning", "accuracies" / "accuracy": one word, inflected
+    return not (common >= 4 and common >= min(len(a), len(b)) - 3 and abs(len(a) - len(b)) <= 3)
 
 
 def _hardware_name(label: str, written: str) -> str:

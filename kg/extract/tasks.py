@@ -8,6 +8,8 @@ nothing), so only noun-compound task names come out.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,6 +45,11 @@ HEADS = (
     "recommendation",
     "verification",
     "diagnosis",
+)
+_LLM_TASK = re.compile(
+    r"\b([Tt]raining|[Ii]nference|[Ss]erving|[Ff]ine-tuning|[Dd]eployment|[Pp]re-?training)\s+"
+    r"(?:of|for|with|on)\s+(?:(?:the|modern|large-scale|state-of-the-art)\s+)?"
+    r"(?:[Ll]arge\s+[Ll]anguage\s+[Mm]odels|LLMs?)\b"
 )
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
 STOP = frozenset(
@@ -198,6 +205,16 @@ STOP = frozenset(
 )
 
 
+STOP |= frozenset(
+    """while where which who whose when then than also only just even still yet either not no
+    nor so thus hence help helps compare compares find finds involve involves include includes
+    show shows make makes use uses provide provides require requires allow allows present
+    presents one two three four five six seven eight nine ten we it they next-generation
+    initial modern prior popular theoretical practical deep whole entire full good best
+    real-world proactive formal""".split()
+)
+
+
 @Language.factory("kg_tasks", assigns=["doc._.kg_candidates"])
 def make_tasks(nlp: Language, name: str) -> TaskPatterns:
     return TaskPatterns(name)
@@ -236,4 +253,13 @@ class TaskPatterns:
             phrase = text[start:end]
             label = phrase if any(c.isupper() for c in phrase[1:]) else phrase.lower()
             found.append(Candidate("task", start, end, label, self.name, priority=3))
+        if "anguage model" in text or "LLM" in text:
+            for match in _LLM_TASK.finditer(text):
+                # "training of large language models" is the task "LLM training"
+                stage = match.group(1).lower().replace("pre-training", "pretraining")
+                found.append(
+                    Candidate(
+                        "task", match.start(), match.end(), f"LLM {stage}", self.name, priority=4
+                    )
+                )
         return doc

@@ -46,6 +46,12 @@ def needs_case(label: str) -> bool:
 
 #: A bare vocabulary for pattern docs: only the attributes the matchers read.
 _PATTERN_VOCAB = Vocab(lex_attr_getters={LOWER: str.lower})
+_VERB_FORMS = (
+    ("tuning", ("tune", "tuned", "tunes")),
+    ("pruning", ("prune", "pruned", "prunes")),
+    ("pre-training", ("pre-train", "pre-trained")),
+    ("pretraining", ("pretrain", "pretrained")),
+)
 _KIND_WORDS = frozenset(
     {
         "dataset",
@@ -76,6 +82,11 @@ def label_variants(label: str) -> Iterator[str]:
         forms.add(label.replace(" ", "-"))
     if _JOINT.search(label):
         forms.add(_JOINT.sub("", label))
+    # verbs of "-tuning"/"pruning" labels: papers "fine-tune" and "prune" models
+    for ending, verbs in _VERB_FORMS:
+        if label.endswith(ending):
+            stem = label[: -len(ending)]
+            forms.update(stem + verb for verb in verbs)
     for form in sorted(forms):
         yield form
         if form[-1:].isalpha() and not form.endswith("s"):
