@@ -111,7 +111,7 @@ class AcronymFinder:
                         aliases=(short,),
                     )
                 )
-        doc._.kg_acronyms = pairs
+        doc.user_data["kg_acronyms"] = pairs
         return doc
 
 

@@ -87,8 +87,8 @@ class Extractor:
     def _record(paper: Paper, doc) -> Extraction:
         return Extraction(
             paper=paper,
-            mentions=list(doc._.kg_mentions or []),
-            results=list(doc._.kg_results or []),
+            mentions=list(doc.user_data.get("kg_mentions") or []),
+            results=list(doc.user_data.get("kg_results") or []),
         )
 
     def _extract_parallel(

@@ -66,7 +66,7 @@ class ResultFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        mentions: list[Mention] = doc._.kg_mentions or []
+        mentions: list[Mention] = doc.user_data.get("kg_mentions") or []
         results: list[Result] = []
         counts: list[tuple[int, int, int, str]] = []
         for match in _DEVICE_COUNT.finditer(text) if any(d in text for d in _DEVICES) else ():
@@ -145,5 +145,5 @@ class ResultFinder:
                 )
             )
         results.sort(key=lambda r: r.start)
-        doc._.kg_results = results
+        doc.user_data["kg_results"] = results
         return doc

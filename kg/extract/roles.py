@@ -218,7 +218,7 @@ class RoleResolver:
                 self._extend(candidate, text, _DATA_SUFFIX)
             kept.append(candidate)
         self._own_names(doc, text, kept)
-        doc._.kg_mentions = [self._mention(doc, c) for c in kept]
+        doc.user_data["kg_mentions"] = [self._mention(doc, c) for c in kept]
         return doc
 
     def _repeats(self, text: str, found: list[Candidate]) -> list[Candidate]:

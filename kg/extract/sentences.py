@@ -13,7 +13,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import text_of
+from kg.extract.spans import text_of, token_starts
 
 #: Words that end with a dot without ending the sentence (compared in lower case).
 ABBREVIATIONS = frozenset(
@@ -67,9 +67,9 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = split_sentences(text_of(doc))
-        doc._.kg_sentences = spans
+        doc.user_data["kg_sentences"] = spans
         if len(doc) > 1:
-            offsets = doc.to_array("IDX").tolist()  # one C call, not a loop over tokens
+            offsets = token_starts(doc)  # one C call, not a loop over tokens
             for start, _ in spans[1:]:
                 index = bisect_left(offsets, start)
                 if index < len(doc):

@@ -23,15 +23,23 @@ from spacy.tokens import Doc
 #: Kinds a candidate can have: the entity kinds plus software, which blocks others.
 CANDIDATE_KINDS = ("dataset", "hardware", "metric", "method", "task", "code", "software")
 
-for _name, _default in (
-    ("kg_sentences", None),
-    ("kg_candidates", None),
-    ("kg_acronyms", None),
-    ("kg_mentions", None),
-    ("kg_results", None),
-):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+
+def _register(name: str) -> None:
+    """A ``Doc`` extension stored in ``doc.user_data`` (read there directly in hot paths:
+    every ``doc._`` access builds an accessor object)."""
+
+    def getter(doc: Doc) -> object:
+        return doc.user_data.get(name)
+
+    def setter(doc: Doc, value: object) -> None:
+        doc.user_data[name] = value
+
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, getter=getter, setter=setter)
+
+
+for _name in ("kg_sentences", "kg_candidates", "kg_acronyms", "kg_mentions", "kg_results"):
+    _register(_name)
 
 
 @dataclass(slots=True)
@@ -56,18 +64,16 @@ class Candidate:
 
 def candidates(doc: Doc) -> list[Candidate]:
     """The candidate list of ``doc``, created on first use."""
-    found = doc._.kg_candidates
+    found = doc.user_data.get("kg_candidates")
     if found is None:
-        found = []
-        doc._.kg_candidates = found
+        found = doc.user_data["kg_candidates"] = []
     return found
 
 
 def sentences(doc: Doc) -> list[tuple[int, int]]:
-    found = doc._.kg_sentences
+    found = doc.user_data.get("kg_sentences")
     if found is None:  # no splitter in the pipeline: the whole text is one sentence
-        found = [(0, len(text_of(doc)))]
-        doc._.kg_sentences = found
+        found = doc.user_data["kg_sentences"] = [(0, len(text_of(doc)))]
     return found
 
 
@@ -84,6 +90,20 @@ def sentence_at(doc: Doc, offset: int) -> tuple[int, int]:
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, from one array call (cached on the doc)."""
+    starts = doc.user_data.get("kg_starts")
+    if starts is None:
+        starts = doc.user_data["kg_starts"] = doc.to_array("IDX").tolist()
+    return starts
+
+
+def token_end(doc: Doc, index: int) -> int:
+    """Character offset just after token ``index``."""
+    token = doc[index]
+    return token.idx + len(token)
 
 
 def text_of(doc: Doc) -> str:

@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.spans import Candidate, candidates, text_of
+from kg.extract.spans import Candidate, candidates, text_of, token_starts
 from kg.vocab import Concept, Vocabulary
 from kg.vocab.loader import cache_dir, read_pickle, write_pickle
 
@@ -181,11 +181,15 @@ class VocabularyRuler:
         concepts = self.vocabulary.concepts
         strings = self.nlp.vocab.strings
         exact = self.exact
+        starts = token_starts(doc)
+        last = len(starts) - 1
         for match_id, start, end in self.matcher(doc):
             iri = strings[match_id]
-            char_start = doc[start].idx
-            last = doc[end - 1]
-            char_end = last.idx + len(last)
+            char_start = starts[start]
+            # the next token's start, less the space between (no Token objects built)
+            char_end = starts[end] if end <= last else len(text)
+            while char_end > char_start and text[char_end - 1].isspace():
+                char_end -= 1
             if iri in exact:
                 written = text[char_start:char_end]
                 if written not in exact[iri] and written.lower() not in self.free.get(iri, ()):

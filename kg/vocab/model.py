@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from kg.records import entity_key
@@ -19,6 +20,7 @@ CONCEPT_KINDS: tuple[ConceptKind, ...] = (
 )
 
 
+@lru_cache(maxsize=65536)
 def scorer_key(text: str) -> str:
     """:func:`entity_key` with the reference scorer's plural rule (``GPUs`` = ``GPU``)."""
     key = entity_key(text)
