@@ -59,11 +59,20 @@ def ontology_triples() -> str:
     return graph.serialize(format="nt")
 
 
+def vocabulary_fingerprint() -> str:
+    """Version of the ontology and vocabulary files: their bytes, hashed."""
+    from kg.vocab import ontology_dir
+
+    digest = hashlib.sha1()
+    folder = ontology_dir()
+    for path in [folder / "kg.ttl", *sorted((folder / "vocab").glob("*.ttl"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def ensure_vocabulary(store: Store, vocabulary) -> None:
     """Load the ontology and vocabulary concepts unless the store already has this version."""
-    text = "".join(vocabulary_triples(vocabulary.concepts.values()))
-    ontology = ontology_triples()
-    fingerprint = hashlib.sha1((text + ontology).encode("utf-8")).hexdigest()[:16]
+    fingerprint = vocabulary_fingerprint()
     node = URIRef(VOCABULARY_NODE)
     held = store.query(
         "ASK { ?node kg:fingerprint ?fingerprint }",
@@ -76,8 +85,9 @@ def ensure_vocabulary(store: Store, vocabulary) -> None:
         "SELECT DISTINCT ?concept WHERE { ?concept skos:inScheme ?scheme . "
         "FILTER(STRSTARTS(STR(?scheme), STR(kgr:scheme))) }"
     ).values("concept")
+    text = "".join(vocabulary_triples(vocabulary.concepts.values()))
     marker = f'<{VOCABULARY_NODE}> <{KG}fingerprint> "{fingerprint}" .\n'
-    store.replace([VOCABULARY_NODE, *map(str, stale)], text + ontology + marker)
+    store.replace([VOCABULARY_NODE, *map(str, stale)], text + ontology_triples() + marker)
 
 
 _PAPER_FIELDS = """
