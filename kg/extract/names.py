@@ -38,10 +38,11 @@ _PROPOSE_VERBS = (
     "contribute",
 )
 _PROPOSE_SUBJECT = re.compile(
-    r"(?:\b(?:we|paper|work|study)(?:\s+(?:also|further|then|first|therefore|thus|hence|additionally|newly))?\s+)$",
+    r"(?:\b(?:we|paper|work|study|report|article|chapter|thesis|to)"
+    r"(?:\s+(?:also|further|then|first|therefore|thus|hence|additionally|newly))?\s+)$",
     re.IGNORECASE,
 )
-_NAMING = ("called ", "named ", "dubbed ", "termed ", "coined ", "namely ")
+_NAMING = ("called ", "named ", "dubbed ", "termed ", "coined ", "namely ", "denoted ")
 #: Words that make a title's head a phrase rather than a name.
 TITLE_STOP = frozenset(
     [
@@ -87,7 +88,17 @@ TITLE_STOP = frozenset(
 STRONG = 13  # title and "called X": kept even on a name the vocabulary knows
 TITLE = 22  # above the vocabulary's 20
 _TITLE_HEAD = re.compile(r"^([^:\n]{2,60}?)\s?:\s+\S")
-_NAMED = re.compile(r"[\"“']?(?P<name>[A-Za-z0-9][\w+.'-]*[\w+]?(?:[ -][A-Z][\w+.'-]*[\w+]){0,4})")
+# words with dots only inside ("Loghub-2.0", not "LowFormer." ending a sentence)
+_NAMED = re.compile(
+    r"[\"“']?(?P<name>[A-Za-z0-9][\w+'-]*(?:\.\w+)*\+*(?:[ -][A-Z][\w+'-]*(?:\.\w+)*\+*){0,4})"
+)
+#: "a novel 'Configuration-Invariant Knowledge Distillation'", "a novel bipolar-INT format".
+_NOVEL = re.compile(
+    r"[\"“']?(?P<name>(?:[A-Z][\w+'-]*|[a-z]+-[A-Z][\w-]*)(?:[ -][A-Z][\w+'-]*){0,5})"
+)
+#: "(Entropic Student)": a capitalised name in brackets after what it names.
+_BRACKETED = re.compile(r"\((?P<name>[A-Z][a-z][\w-]*(?: [A-Z][\w-]*){0,3})\)")
+_PROPOSING = re.compile(r"\b(?:we|our|novel|propose[sd]?|introduce[sd]?|present(?:s|ed)?)\b", re.I)
 _ADJECTIVE = (
     r"(?:novel|new|simple|general|unified|efficient|effective|lightweight|scalable|flexible|"
     r"fast|practical|principled|robust|first|two-stage|end-to-end|open-source|large-scale|"
@@ -396,6 +407,9 @@ class NamePatterns:
         if not head:
             return
         name = head.group(1).strip()
+        start = 0
+        if name.startswith("The ") and len(name.split()) > 1:
+            start, name = 4, name[4:]  # "The Languini Kitchen: ..."
         words = name.split()
         # a name, not a phrase: "MoE++", "Flag Aggregator", "DART-Math"; not "Towards X",
         # "Challenges in Deploying Y", "To FP8 and Back Again"
@@ -413,7 +427,7 @@ class NamePatterns:
         ) or _DATASET_SUFFIX.search(name)
         kind = "dataset" if data else "method"
         # the paper's own name outranks a vocabulary reading of the same words ("C4:")
-        self._add(found, text, kind, 0, head.end(1), priority=TITLE, proposed=True)
+        self._add(found, text, kind, start, head.end(1), priority=TITLE, proposed=True)
 
     def _proposals(self, text: str, lower: str, found: list[Candidate]) -> None:
         for position, verb in find_all(lower, _PROPOSE_VERBS):
@@ -423,7 +437,21 @@ class NamePatterns:
                 continue
             after = _AFTER_PROPOSE.match(text, position + len(verb))
             if after:
+                name = after.group("name")
+                # "we propose Telly to ...": no article, so a capitalised word is a name
+                bare = text[position + len(verb) : after.start("name")].strip(' sd"“') == ""
+                self._proposed_name(text, found, after.start("name"), name, bare=bare)
+        for position, _ in find_all(lower, ("novel ",)):
+            after = _NOVEL.match(text, position + 6)
+            if after and (is_name(after.group("name")) or " " in after.group("name")):
                 self._proposed_name(text, found, after.start("name"), after.group("name"))
+        if "(" in text:
+            for match in _BRACKETED.finditer(text):
+                sentence_start = max(
+                    text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())
+                )
+                if _PROPOSING.search(text, sentence_start + 1, match.start()):
+                    self._proposed_name(text, found, match.start("name"), match.group("name"))
         for position, word in find_all(lower, _NAMING):
             if not is_word_start(text, position):
                 continue
@@ -434,7 +462,14 @@ class NamePatterns:
                 )
 
     def _proposed_name(
-        self, text: str, found: list[Candidate], start: int, name: str, *, priority: int = 12
+        self,
+        text: str,
+        found: list[Candidate],
+        start: int,
+        name: str,
+        *,
+        priority: int = 12,
+        bare: bool = False,
     ) -> None:
         words = name.split()
         while words and words[-1].lower() in {"of", "for", "and", "with", "in", "on"}:
@@ -443,9 +478,13 @@ class NamePatterns:
             return
         name = " ".join(words)
         end = start + len(name)
+        if len(name) < 2:
+            return
         # one word must look like a name ("ByteScale") or stand in apposition ("Fuyou, a
         # system"); several capitalised words are a name ("Depth-Adaptive Dual Decoder")
-        appositive = len(words) == 1 and text[end : end + 2] in (", ", " (", ": ", " -", " —", ",")
+        appositive = len(words) == 1 and (
+            bare or text[end : end + 2] in (", ", " (", ": ", " -", " —", ",")
+        )
         if not (
             is_name(name) or len(words) >= 2 or (appositive and words[0].lower() not in COMMON)
         ):
@@ -456,7 +495,13 @@ class NamePatterns:
             or _DATA_NEAR.match(text, end)
         )
         self._add(
-            found, text, "dataset" if data else "method", start, end, priority=12, proposed=True
+            found,
+            text,
+            "dataset" if data else "method",
+            start,
+            end,
+            priority=priority,
+            proposed=True,
         )
 
     def _datasets(self, text: str, lower: str, found: list[Candidate]) -> None:

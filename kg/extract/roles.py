@@ -27,6 +27,9 @@ from kg.vocab import Vocabulary, scorer_key
 _SIZE_SUFFIX = re.compile(
     r"[- ]\d+(?:\.\d+)?[BbMmKkTt](?![\w.])(?:-(?:Instruct|Chat|chat|Base|base|it|hf|Coder))*"
 )
+_PROPOSING = re.compile(
+    r"\b(?:propose[sd]?|introduce[sd]?|novel|we present|is presented|are presented)\b", re.I
+)
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 # "ImageNet-C", "ARC-E", "ImageNet-1K", "HumanEval+", "Flowers-102+"
 _DATA_SUFFIX = re.compile(r"(?:-(?:[A-Z][A-Za-z]?|\d+[Kk]?)(?![\w-])\+*|\++)(?![\w-])")
@@ -268,8 +271,18 @@ class RoleResolver:
         counts: dict[str, int] = {}
         for candidate in kept:
             counts[candidate.label] = counts.get(candidate.label, 0) + 1
+        first_acronym: set[int] = set()
         for candidate in kept:
             if candidate.proposed or candidate.concept is not None or candidate.kind != "method":
+                continue
+            if candidate.component == "kg_acronyms":
+                # "we propose a novel fairness notion, Socio-Economic Parity (SEP)": the
+                # first new acronym after the proposing word of its sentence
+                start, _ = sentence_at(doc, candidate.start)
+                cue = _PROPOSING.search(text, start, candidate.start)
+                if cue and start not in first_acronym:
+                    first_acronym.add(start)
+                    candidate.proposed = True
                 continue
             if candidate.component != "kg_names" or candidate.priority != 1:
                 continue
