@@ -62,7 +62,7 @@ _KIND_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("hardware", re.compile(r"(?:unit|processor|accelerator|chip|device|array|memory)s?$", re.I)),
+    ("hardware", re.compile(r"\b(?:processing unit|processor|accelerator|chip|device)s?$", re.I)),
     (
         "task",
         re.compile(
