@@ -30,7 +30,6 @@ from kg.store.base import Store
 
 #: The node that records which vocabulary the store holds.
 VOCABULARY_NODE = ID + "vocabulary"
-_RECENT = 50_000  # keys remembered across batches for merging before they are written
 
 
 @dataclass
@@ -205,8 +204,9 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 class _Merger:
     """Merges each listing with what is known of its paper: in flight, or in the store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, window: int) -> None:
         self.store = store
+        self.window = window  # more than the papers in flight: older ones are in the store
         self.recent: OrderedDict[str, Paper] = OrderedDict()
 
     def __call__(self, papers: Iterable[Paper], batch_size: int) -> Iterator[Paper]:
@@ -222,7 +222,7 @@ class _Merger:
                 merged = merge(previous, paper) if previous is not None else paper
                 self.recent[key] = merged
                 self.recent.move_to_end(key)
-                if len(self.recent) > _RECENT:
+                if len(self.recent) > self.window:
                     self.recent.popitem(last=False)
                 yield merged
 
@@ -287,7 +287,9 @@ def build(
             report.listings += 1
             yield paper
 
-    papers = _Merger(store)(counted(read_papers(inputs, on_error=record)), batch_size)
+    in_flight = (2 * jobs + 2) * batch_size  # see _extracted
+    merger = _Merger(store, window=in_flight)
+    papers = merger(counted(read_papers(inputs, on_error=record)), batch_size)
     for batch in _extracted(extractor, _batches(papers, batch_size), jobs=jobs):
         # A paper repeated inside one batch is written once, in its last (fullest) form.
         latest = {iri: text for iri, text in batch}
