@@ -50,6 +50,10 @@ _CUES = {
         re.IGNORECASE,
     ),
 }
+_CUES["task"] = re.compile(
+    r"\b(?:tasks?|problems?|benchmarks?|datasets?|accuracy|performance|evaluat\w*|models?)\b",
+    re.IGNORECASE,
+)
 _ANY_CUE = re.compile(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE)
 #: "GPU-less", "CPU-free": the thing is absent.
 _NEGATED = re.compile(r"-(?:less|free)\b")
@@ -177,6 +181,9 @@ class RoleResolver:
                     self._acronym_kind(candidate)
             elif candidate.concept is None and candidate.kind not in ("code",):
                 self._link(candidate)
+        # a class expansion ("large language models (LLMs)") names nothing, and must not
+        # hide what the vocabulary finds inside it ("training large language models")
+        found = [c for c in found if c.kind != "generic"]
         found.extend(self._repeats(text, found))
         # longest first; ties: priority, then position
         found.sort(key=lambda c: (-c.length, -c.priority, c.start))

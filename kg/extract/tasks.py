@@ -48,7 +48,7 @@ HEADS = (
 )
 _LLM_TASK = re.compile(
     r"\b([Tt]raining|[Ii]nference|[Ss]erving|[Ff]ine-tuning|[Dd]eployment|[Pp]re-?training)\s+"
-    r"(?:of|for|with|on)\s+(?:(?:the|modern|large-scale|state-of-the-art)\s+)?"
+    r"(?:(?:of|for|with|on)\s+)?(?:(?:the|modern|large-scale|state-of-the-art)\s+)?"
     r"(?:[Ll]arge\s+[Ll]anguage\s+[Mm]odels|LLMs?)\b"
 )
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
@@ -320,6 +320,8 @@ class TaskPatterns:
                 count += 1
             if count == 0:
                 continue
+            if any(c.kind == "task" and c.end == end and c.concept is not None for c in found):
+                continue  # the vocabulary's task ends here: "benchmark image classification"
             phrase = text[start:end]
             label = phrase if any(c.isupper() for c in phrase[1:]) else phrase.lower()
             found.append(Candidate("task", start, end, label, self.name, priority=3))
