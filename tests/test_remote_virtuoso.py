@@ -96,7 +96,8 @@ def answers(store: Store, paper: str) -> dict[str, object]:
             for g in api.shared(store, by=by, papers_per_group=10)
         ]
     out["related"] = [
-        (r.paper, r.title, round(r.score, 6), r.shared) for r in api.related(store, paper)
+        (r.paper, r.title, round(r.score, 6), r.shared)
+        for r in api.related(store, paper, limit=1000)
     ]
     return out
 
@@ -155,13 +156,17 @@ def test_seed_graph_same_answers(
 def answers_seed(store: Store, paper: str) -> dict[str, object]:
     out: dict[str, object] = {}
     for by in ("dataset", "hardware", "method", "task", "metric"):
-        groups = api.shared(store, by=by, papers_per_group=10)
+        # Whole groups and every related paper: a capped list holds the first papers
+        # each engine finds, and ties at a cut may fall either way.
+        groups = api.shared(store, by=by, papers_per_group=None)
         out[f"shared {by}"] = [(g.entity, g.count, [p.paper for p in g.papers]) for g in groups]
         for group in groups[:3]:
             out[f"papers {by}={group.label}"] = (
                 [r.paper for r in api.papers(store, **{by: group.label})] if by != "code" else None
             )
-    out["related"] = [(r.paper, round(r.score, 6), r.shared) for r in api.related(store, paper)]
+    out["related"] = [
+        (r.paper, round(r.score, 6), r.shared) for r in api.related(store, paper, limit=1000)
+    ]
     return out
 
 

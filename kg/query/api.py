@@ -202,7 +202,11 @@ def papers(
     # The narrowest filter first: the engine joins in the order it is given.
     stats = graph_stats(store)
     slots.sort(key=lambda targets: sum(stats.reach(str(t)) for t in targets))
-    page = with_slots("papers_page", "papers_filter", slots)
+    # Later slots only check candidates: their targets with everything under them.
+    expanded = [slots[0]] + [
+        sorted({URIRef(e) for t in targets for e in stats.under(str(t))}) for targets in slots[1:]
+    ]
+    page = with_slots("papers_page", "papers_filter", expanded, later="papers_filter_check")
     found = [str(row["paper"]) for row in run(store, "papers_page", text=page, limit=limit)]
     out = PaperList(paper_rows(store, found))
     # Counting every match would cost a full evaluation: say only that there are more.

@@ -55,19 +55,26 @@ def values_block(variables: Sequence[str], rows: Iterable[Sequence[Term]]) -> st
 SLOTS_MARKER = "# @filters"
 
 
-def with_slots(template: str, fragment: str, slots: Sequence[Sequence[Term]]) -> str:
+def with_slots(
+    template: str,
+    fragment: str,
+    slots: Sequence[Sequence[Term]],
+    *,
+    later: str | None = None,
+) -> str:
     """The named query ``template`` with one copy of ``fragment`` per slot.
 
+    ``later``, when given, is the fragment used for every slot after the first.
     Slot ``i`` renames the fragment's ``?entity_N`` and ``?target_N`` to
     ``?entity_i`` and ``?target_i`` (``i`` is a number from the code, never input),
     and fills its ``# @values`` line with the slot's targets as escaped terms.
     """
     text = load(template)
-    piece = load(fragment)
     if SLOTS_MARKER not in text:
         raise QueryError(f"named query {template!r} has no filter slots")
     body = []
     for number, targets in enumerate(slots):
+        piece = load(later) if later and number else load(fragment)
         part = piece.replace("?entity_N", f"?entity_{number}").replace(
             "?target_N", f"?target_{number}"
         )

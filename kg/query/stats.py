@@ -55,6 +55,16 @@ class GraphStats:
     df: dict[str, int] = field(default_factory=dict)  # IRI → papers linked to it
     narrower: dict[str, list[str]] = field(default_factory=dict)  # IRI → direct narrower IRIs
 
+    def under(self, entity: str) -> set[str]:
+        """An entity and every concept below it (skos:broader*, walked down)."""
+        seen, stack = {entity}, [entity]
+        while stack:
+            for child in self.narrower.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return seen
+
     def reach(self, entity: str) -> int:
         """Papers linked to an entity or anything under it (an upper bound, for planning)."""
         seen, stack, total = {entity}, [entity], 0
