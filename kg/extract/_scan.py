@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+from kg.extract.spans import token_starts
+
 _WORD = re.compile(r"[\w+][\w+.'’-]*[\w+]|[\w+]|[,():;]|\.(?=\s|$)")
 
 
@@ -46,3 +52,38 @@ def words_after(text: str, start: int, *, span: int = 160) -> list[tuple[int, in
     if cut >= 0:
         end = cut
     return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+
+
+#: Hash → word of every trigger word any component asked for.
+_TRIGGER_WORDS: dict[int, str] = {}
+_HASHES: dict[frozenset[str], list[int]] = {}
+
+
+def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of the tokens whose lower case is one of ``words``, in order.
+
+    The doc's ``LOWER`` hashes are read once (one array call) and indexed for every
+    trigger word of every component, instead of one text scan per word; ``words``
+    must be single tokens in lower case.
+    """
+    hashes = _HASHES.get(words)
+    if hashes is None:
+        hashes = _HASHES[words] = [hash_string(word) for word in words]
+        _TRIGGER_WORDS.update(zip(hashes, words, strict=True))
+        doc.user_data.pop("kg_triggers", None)
+    index = doc.user_data.get("kg_triggers")
+    if index is None:
+        index = {}
+        known = _TRIGGER_WORDS
+        for position, value in enumerate(doc.to_array(LOWER).tolist()):
+            if value in known:
+                index.setdefault(value, []).append(position)
+        doc.user_data["kg_triggers"] = index
+    starts = token_starts(doc)
+    found = [
+        (starts[position], starts[position] + len(_TRIGGER_WORDS[h]), _TRIGGER_WORDS[h])
+        for h in hashes
+        for position in index.get(h, ())
+    ]
+    found.sort()
+    return found

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_all, is_word_end
+from kg.extract._scan import find_words
 from kg.extract.spans import Candidate, candidates, text_of
 
 _MODEL = r"[A-Z]{0,4}[- ]?\d{1,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SUPER|Ultra|Max|Pro|XT|SXM\d?|PCIe|\d+\s?GB))?"
@@ -29,16 +29,14 @@ _MODEL_BEFORE = re.compile(
     r"(?P<model>(?:(?:RTX|GTX|Titan|TITAN|Tesla|Quadro|Radeon|Xeon|Gaudi|Ascend|Jetson)\s)?"
     r"[A-Z]{1,3}-?\d{2,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SXM\d?|PCIe|\d+\s?GB))?)\s+$"
 )
+_LOWER_DEVICE_WORDS = frozenset(
+    {"accelerator", "accelerators", "processor", "processors", "chip", "chips", "devices", "boards"}
+)
 _DEVICE_WORDS = (
-    " GPU",
-    " TPU",
-    " CPU",
-    " NPU",
-    " IPU",
-    " FPGA",
-    " accelerator",
-    " processor",
-    " chip",
+    frozenset(
+        {"gpu", "gpus", "tpu", "tpus", "cpu", "cpus", "npu", "npus", "ipu", "ipus", "fpga", "fpgas"}
+    )
+    | _LOWER_DEVICE_WORDS
 )
 _VENDOR_WORDS = (
     "NVIDIA",
@@ -58,7 +56,7 @@ _VENDOR_WORDS = (
     "Samsung",
     "MediaTek",
 )
-_LIST_DEVICE_WORDS = (" GPUs", " GPU", " CPUs", " accelerators", " devices", " boards")
+_LIST_DEVICE_WORDS = frozenset({"gpus", "gpu", "cpus", "accelerators", "devices", "boards"})
 _LISTED_MODEL = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{2,5}[A-Za-z]{0,2}(?![\w-])")
 _MODEL_LIST = re.compile(
     r"\s?[,:(]\s*(?:(?:the|an?|NVIDIA|Nvidia|AMD|Intel)\s+)?"
@@ -91,19 +89,18 @@ class HardwarePatterns:
         if any(vendor in text for vendor in _VENDOR_WORDS):
             for match in _VENDOR.finditer(text):
                 self._add(found, match.start("model"), match.group("model"))
-        for position, _ in find_all(text, _DEVICE_WORDS):
-            window_start = max(0, position - 30)
-            match = _MODEL_BEFORE.search(text, window_start, position + 1)
+        for position, end, word in find_words(doc, _DEVICE_WORDS):
+            if word not in _LOWER_DEVICE_WORDS and text[position].islower():
+                continue  # "gpu" in prose is not the class word
+            match = _MODEL_BEFORE.search(text, max(0, position - 30), position)
             if match:
                 model = match.group("model")
                 self._add(found, match.start("model") + len(model) - len(model.lstrip()), model)
-        for position, word in find_all(text, _LIST_DEVICE_WORDS):
-            end = position + len(word)
-            listed = _MODEL_LIST.match(text, end)
-            if not listed or not is_word_end(text, end):
+            listed = _MODEL_LIST.match(text, end) if word in _LIST_DEVICE_WORDS else None
+            if not listed:
                 continue
             # "two GPUs, P100 and P4000": the models are the entities, not the class word
-            found.append(Candidate("blocked", position + 1, end, "", self.name, priority=40))
+            found.append(Candidate("blocked", position, end, "", self.name, priority=40))
             for model in _LISTED_MODEL.finditer(text, listed.start(1), listed.end()):
                 self._add(found, model.start(), model.group(0))
         if "TPU" in text:

@@ -15,34 +15,42 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_all, is_word_end, is_word_start, words_after, words_before
+from kg.extract._scan import find_words, is_word_end, words_after, words_before
 from kg.extract.spans import Candidate, candidates, text_of
 
 _SIZE_ONLY = re.compile(
     r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Za-z]?\d+(?:\.\d+)?[KkMmBbTtGg]?[Bb]?|\d+D)$"
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_DATA_NOUNS = ("dataset", "data set", "benchmark", "corpus", "corpora")
-_PROPOSE_VERBS = (
-    "propose",
-    "introduce",
-    "present",
-    "develop",
-    "design",
-    "devise",
-    "build",
-    "create",
-    "construct",
-    "release",
-    "curate",
-    "contribute",
+_DATA_NOUNS = frozenset(
+    {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "suites"}
+)
+_PROPOSE_VERBS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("propose", ("", "s", "d")),
+        ("introduce", ("", "s", "d")),
+        ("present", ("", "s", "ed")),
+        ("develop", ("", "s", "ed")),
+        ("design", ("", "s", "ed")),
+        ("devise", ("", "s", "d")),
+        ("build", ("", "s")),
+        ("built", ("",)),
+        ("create", ("", "s", "d")),
+        ("construct", ("", "s", "ed")),
+        ("release", ("", "s", "d")),
+        ("curate", ("", "s", "d")),
+        ("contribute", ("", "s", "d")),
+    )
+    for ending in endings
 )
 _PROPOSE_SUBJECT = re.compile(
     r"(?:\b(?:we|paper|work|study|report|article|chapter|thesis|to)"
     r"(?:\s+(?:also|further|then|first|therefore|thus|hence|additionally|newly))?\s+)$",
     re.IGNORECASE,
 )
-_NAMING = ("called ", "named ", "dubbed ", "termed ", "coined ", "namely ", "denoted ")
+_NAMING = frozenset({"called", "named", "dubbed", "termed", "coined", "namely", "denoted"})
+_TRIGGERS = _PROPOSE_VERBS | _NAMING | {"novel"}
 #: Words that make a title's head a phrase rather than a name.
 TITLE_STOP = frozenset(
     [
@@ -374,11 +382,10 @@ class NamePatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        lower = text.lower()
         found = candidates(doc)
         self._title(text, found)
-        self._proposals(text, lower, found)
-        self._datasets(text, lower, found)
+        self._proposals(doc, text, found)
+        self._datasets(doc, text, found)
         # name-shaped words nothing else explains: methods, at the lowest priority
         last = -1
         for match in _CAMEL.finditer(text):
@@ -429,22 +436,26 @@ class NamePatterns:
         # the paper's own name outranks a vocabulary reading of the same words ("C4:")
         self._add(found, text, kind, start, head.end(1), priority=TITLE, proposed=True)
 
-    def _proposals(self, text: str, lower: str, found: list[Candidate]) -> None:
-        for position, verb in find_all(lower, _PROPOSE_VERBS):
-            if not is_word_start(text, position):
+    def _proposals(self, doc: Doc, text: str, found: list[Candidate]) -> None:
+        for position, verb_end, word in find_words(doc, _TRIGGERS):
+            if word == "novel":
+                self._novel(text, found, verb_end)
+                continue
+            if word in _NAMING:
+                after = _NAMED.match(text, verb_end + 1)
+                if after:
+                    self._proposed_name(
+                        text, found, after.start("name"), after.group("name"), priority=STRONG
+                    )
                 continue
             if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position):
                 continue
-            after = _AFTER_PROPOSE.match(text, position + len(verb))
+            after = _AFTER_PROPOSE.match(text, verb_end)
             if after:
                 name = after.group("name")
                 # "we propose Telly to ...": no article, so a capitalised word is a name
-                bare = text[position + len(verb) : after.start("name")].strip(' sd"“') == ""
+                bare = text[verb_end : after.start("name")].strip(' "“') == ""
                 self._proposed_name(text, found, after.start("name"), name, bare=bare)
-        for position, _ in find_all(lower, ("novel ",)):
-            after = _NOVEL.match(text, position + 6)
-            if after and (is_name(after.group("name")) or " " in after.group("name")):
-                self._proposed_name(text, found, after.start("name"), after.group("name"))
         if "(" in text:
             for match in _BRACKETED.finditer(text):
                 sentence_start = max(
@@ -452,14 +463,12 @@ class NamePatterns:
                 )
                 if _PROPOSING.search(text, sentence_start + 1, match.start()):
                     self._proposed_name(text, found, match.start("name"), match.group("name"))
-        for position, word in find_all(lower, _NAMING):
-            if not is_word_start(text, position):
-                continue
-            after = _NAMED.match(text, position + len(word))
-            if after:
-                self._proposed_name(
-                    text, found, after.start("name"), after.group("name"), priority=STRONG
-                )
+
+    def _novel(self, text: str, found: list[Candidate], position: int) -> None:
+        """ "a novel 'Configuration-Invariant Knowledge Distillation'", "a novel bipolar-INT format" """
+        after = _NOVEL.match(text, position + 1)
+        if after and (is_name(after.group("name")) or " " in after.group("name")):
+            self._proposed_name(text, found, after.start("name"), after.group("name"))
 
     def _proposed_name(
         self,
@@ -504,11 +513,11 @@ class NamePatterns:
             proposed=True,
         )
 
-    def _datasets(self, text: str, lower: str, found: list[Candidate]) -> None:
+    def _datasets(self, doc: Doc, text: str, found: list[Candidate]) -> None:
         title_end = text.find("\n\n")
-        for position, noun in find_all(lower, _DATA_NOUNS):
+        for position, _, noun in find_words(doc, _DATA_NOUNS):
             # every word of a title is capitalised: its lists are no evidence of names
-            if not is_word_start(text, position) or position < title_end:
+            if position < title_end:
                 continue
             for start, end in _list_before(text, position):
                 if not _SUFFIX.search(text[start:end]) and "/" not in text[start:end]:

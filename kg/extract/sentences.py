@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -69,9 +71,14 @@ class SentenceSplitter:
         spans = split_sentences(text_of(doc))
         doc.user_data["kg_sentences"] = spans
         if len(doc) > 1:
-            offsets = token_starts(doc)  # one C call, not a loop over tokens
+            # one array for the whole doc: setting Token.is_sent_start one token at a
+            # time rescans the doc on every call
+            offsets = token_starts(doc)
+            flags = numpy.full((len(doc), 1), -1, dtype="int64")
+            flags[0, 0] = 1
             for start, _ in spans[1:]:
                 index = bisect_left(offsets, start)
                 if index < len(doc):
-                    doc[index].is_sent_start = True
+                    flags[index, 0] = 1
+            doc.from_array([SENT_START], flags.astype("uint64"))
         return doc

@@ -13,38 +13,39 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_all, is_word_end, is_word_start, words_before
+from kg.extract._scan import find_words, words_before
 from kg.extract.spans import Candidate, candidates, text_of
 
-HEADS = (
-    "classification",
-    "detection",
-    "segmentation",
-    "recognition",
-    "generation",
-    "estimation",
-    "completion",
-    "translation",
-    "summarization",
-    "answering",
-    "retrieval",
-    "forecasting",
-    "captioning",
-    "tracking",
-    "localization",
-    "reconstruction",
-    "parsing",
-    "tagging",
-    "synthesis",
-    "super-resolution",
-    "denoising",
-    "editing",
-    "understanding",
-    "reasoning",
-    "prediction",
-    "recommendation",
-    "verification",
-    "diagnosis",
+HEADS = frozenset(
+    (
+        "classification",
+        "detection",
+        "segmentation",
+        "recognition",
+        "generation",
+        "estimation",
+        "completion",
+        "translation",
+        "summarization",
+        "answering",
+        "retrieval",
+        "forecasting",
+        "captioning",
+        "tracking",
+        "localization",
+        "reconstruction",
+        "parsing",
+        "tagging",
+        "synthesis",
+        "denoising",
+        "editing",
+        "understanding",
+        "reasoning",
+        "prediction",
+        "recommendation",
+        "verification",
+        "diagnosis",
+    )
 )
 _LLM_TASK = re.compile(
     r"\b([Tt]raining|[Ii]nference|[Ss]erving|[Ff]ine-tuning|[Dd]eployment|[Pp]re-?training)\s+"
@@ -297,10 +298,7 @@ class TaskPatterns:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = candidates(doc)
-        for position, head in find_all(text, HEADS):
-            end = position + len(head)
-            if not is_word_start(text, position) or not is_word_end(text, end):
-                continue
+        for position, end, _ in find_words(doc, HEADS):
             words = words_before(text, position, span=50)[-3:]
             titled = text[position].isupper()  # "Breast Tumor Classification" in a title
             # keep the nouns nearest the head, up to the first stop word
