@@ -46,19 +46,17 @@ def as_iri(text: str) -> URIRef | None:
 
 
 def _lookup(stats: GraphStats, kind: str, name: str) -> list[str]:
-    keys = stats.by_key.get(kind, {})
     key = entity_key(name)
-    found = keys.get(key)
+    found = stats.find(kind, key)
     if not found and key.endswith("s"):  # "GPUs" names the GPU concept
-        found = keys.get(key[:-1])
-    return list(found or ())
+        found = stats.find(kind, key[:-1])
+    return found
 
 
 def suggestions(stats: GraphStats, kind: str, name: str, n: int = 3) -> list[str]:
     """Labels close to ``name`` among entities of ``kind``, for "did you mean" hints."""
-    keys = stats.by_key.get(kind, {})
-    close = difflib.get_close_matches(entity_key(name), list(keys), n=n, cutoff=0.7)
-    return sorted({stats.labels.get(keys[k][0], keys[k][0]) for k in close})
+    close = difflib.get_close_matches(entity_key(name), stats.keys(kind), n=n, cutoff=0.7)
+    return sorted({stats.labels.get(e, e) for k in close for e in stats.find(kind, k)[:1]})
 
 
 def resolve_entities(store: Store, kind: str, name: str) -> list[URIRef]:
