@@ -113,3 +113,9 @@ def test_why(kg_cli) -> None:
     assert code == 0 and "[19:23]" in out and "entity_ruler" in out
     code, out, err = kg_cli("why", "2401.00004", "TPU")
     assert code == 1 and "no evidence" in err
+
+
+def test_papers_limit_says_there_are_more(kg_cli) -> None:
+    code, out, err = kg_cli("papers", "--hardware", "GPU", "--limit", "2", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 2
+    assert "showing the first 2 papers" in err
