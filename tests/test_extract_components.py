@@ -317,3 +317,53 @@ def test_gpu_hours_are_a_result(extractor: Extractor) -> None:
     assert results_of(extractor, "Training took over 35,000 GPU hours.") == [
         ("GPU hours", "35000", "GPU hours", None, None)
     ]
+
+
+# -- more proposal patterns -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("To this end, we propose Telly to fine-tune models cheaply.", "Telly"),
+        ("We introduce a novel 'Gradient Echo Sampling' strategy.", "Gradient Echo Sampling"),
+        (
+            "We train a student with a learnable prior (Entropic Student) for speed.",
+            "Entropic Student",
+        ),
+        ("This report presents the Open Relay Library (ORL), a tool.", "ORL"),
+        ("We release annotated logs, denoted LogSet-2.0, for study.", "LogSet-2.0"),
+    ],
+)
+def test_more_ways_to_propose(extractor: Extractor, abstract: str, name: str) -> None:
+    extraction = run(extractor, abstract)
+    proposed = {label for m in extraction.mentions if m.proposed for label in (m.label, *m.aliases)}
+    assert name in proposed
+
+
+def test_title_with_leading_article(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "It is a codebase.", title="The Relay Kitchen: A Testbed for Models"
+    )
+    assert extraction.proposed_labels() == ["Relay Kitchen"]
+
+
+# -- more hardware ----------------------------------------------------------------
+
+
+def test_models_listed_after_a_class_word(extractor: Extractor) -> None:
+    extraction = run(extractor, "We run experiments on two GPUs, P100 and P4000.")
+    assert keys(extraction, "hardware") == {"p100", "p4000"}
+
+
+def test_absent_hardware_is_not_a_mention(extractor: Extractor) -> None:
+    extraction = run(extractor, "It also runs on GPU-less devices.")
+    assert keys(extraction, "hardware") == set()
+
+
+# -- more tasks -------------------------------------------------------------------
+
+
+def test_training_of_llms_is_llm_training(extractor: Extractor) -> None:
+    extraction = run(extractor, "Training of large language models needs many GPUs.")
+    assert "LLM training" in extraction.labels("task")
