@@ -115,7 +115,7 @@ _ADJECTIVE = (
     r"high-quality|challenging|method|framework|approach|technique|system|model|algorithm|"
     r"benchmark|dataset|called|named|dubbed|termed)"
 )
-_CAP = r"(?:[A-Z][\w+.'-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w+-]*|\d[\w-]*)"
+_CAP = r"(?:[A-Z][\w+.'-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w+-]*|\d(?:[\w-]|\.\d)*)"
 _AFTER_PROPOSE = re.compile(
     rf"[sd]?\s+(?:(?:a|an|the|our|two|three)\s+)?(?:{_ADJECTIVE}[,:]?\s+(?:and\s+)?)*"
     rf"[\"“]?(?P<name>{_CAP}(?:[ -](?:{_CAP}|of|for|and|with|in|on)){{0,7}})"
@@ -123,12 +123,15 @@ _AFTER_PROPOSE = re.compile(
 _APPOSITIVE_DATA = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
 )
+_DATA_WORD = re.compile(r"\b(?:Benchmark|Dataset|Corpus)\b")
+_DATA_BEFORE = re.compile(r"\b(?:data\s?sets?|benchmarks?|corpus|datastore)\b[^.;]{0,25}$", re.I)
 _DATA_NEAR = re.compile(r"\s+(?:dataset|benchmark|corpus)")
+_BENCH = re.compile(r"\b[A-Z][\w]*-Bench(?:-\w+)?\b")
 _DATASET_SUFFIX = re.compile(r"(?:Bench|Eval|QA|Set|Corpus|Data)\d*\+*$")
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.IGNORECASE)
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _LEAD_INS = frozenset(
-    {"such", "as", "including", "like", "namely", "e.g.", "e.g", "i.e.", ":", "(", "viz"}
+    {"such", "as", "including", "like", "namely", "e.g.", "e.g", "i.e.", ":", "(", "viz", ","}
 )
 _SUFFIX = re.compile(
     r"-(?:based|like|driven|aware|powered|discovered|generated|enabled|style|specific|"
@@ -283,7 +286,10 @@ def _list_before(text: str, end: int) -> list[tuple[int, int]]:
         start, stop = words[index]
         word = text[start:stop]
         if is_name(word) or (
-            item_end is not None and word[:1].isupper() and word.lower() not in COMMON
+            word[:1].isupper()
+            and word.lower() not in COMMON
+            # "Heritage Health datasets", not a sentence's first word ("Benchmark datasets")
+            and (item_end is not None or (start > 1 and text[start - 2] not in ".\n"))
         ):
             item_start = start
             if item_end is None:
@@ -404,7 +410,12 @@ class NamePatterns:
                 word = text[start:end]
             if word.strip("-+") in NOT_METHODS:
                 continue
-            self._add(found, text, "method", start, end, priority=1)
+            # "JavaBench", "MathEval": a benchmark by its name's ending
+            kind = "dataset" if _DATASET_SUFFIX.search(word) else "method"
+            self._add(found, text, kind, start, end, priority=1)
+        if "Bench" in text:  # "NATS-Bench", "MT-Bench": names of benchmarks
+            for match in _BENCH.finditer(text):
+                self._add(found, text, "dataset", match.start(), match.end(), priority=2)
         return doc
 
     def _title(self, text: str, found: list[Candidate]) -> None:
@@ -502,6 +513,8 @@ class NamePatterns:
             _APPOSITIVE_DATA.match(text, end)
             or _DATASET_SUFFIX.search(name)
             or _DATA_NEAR.match(text, end)
+            or _DATA_WORD.search(name)  # "TabZilla Benchmark Suite"
+            or _DATA_BEFORE.search(text, max(0, start - 40), start)  # "a new dataset, X"
         )
         self._add(
             found,

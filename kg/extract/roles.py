@@ -34,6 +34,8 @@ _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 # "ImageNet-C", "ARC-E", "ImageNet-1K", "HumanEval+", "Flowers-102+"
 _DATA_SUFFIX = re.compile(r"(?:-(?:[A-Z][A-Za-z]?|\d+[Kk]?)(?![\w-])\+*|\++)(?![\w-])")
 #: Words that make an ambiguous label of each kind a real name in their sentence.
+# the capitalised parts of a coined name: "Aug" "GSM8K", "Scribble" "KITTI", "HumanEval"
+_NAME_PART = re.compile(r"[A-Z][A-Z0-9]+(?![a-z])|[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Z][\w]+(?=\+)")
 _CUES = {
     "dataset": re.compile(
         r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
@@ -152,6 +154,18 @@ class RoleResolver:
                     )
                     return
 
+    def _variant_of_dataset(self, candidate: Candidate) -> None:
+        """A coined name built on a dataset's ("HumanEval+", "AugGSM8K", "ScribbleKITTI")
+        names a dataset too."""
+        for match in _NAME_PART.finditer(candidate.label):
+            part = match.group(0)
+            if len(part) < 4 or part == candidate.label:
+                continue
+            concept = self.vocabulary.lookup("dataset", part)
+            if concept is not None and not concept.ambiguous and part in concept.labels:
+                candidate.kind = "dataset"
+                return
+
     def _acronym_kind(self, candidate: Candidate) -> None:
         long_form = candidate.label
         head = long_form.split()[-1] if long_form.split() else ""
@@ -181,6 +195,8 @@ class RoleResolver:
                     self._acronym_kind(candidate)
             elif candidate.concept is None and candidate.kind not in ("code",):
                 self._link(candidate)
+                if candidate.concept is None and candidate.priority == 1:
+                    self._variant_of_dataset(candidate)
         # a class expansion ("large language models (LLMs)") names nothing, and must not
         # hide what the vocabulary finds inside it ("training large language models")
         found = [c for c in found if c.kind != "generic"]
