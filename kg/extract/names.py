@@ -120,6 +120,26 @@ _AFTER_PROPOSE = re.compile(
     rf"[sd]?\s+(?:(?:a|an|the|our|two|three)\s+)?(?:{_ADJECTIVE}[,:]?\s+(?:and\s+)?)*"
     rf"[\"“]?(?P<name>{_CAP}(?:[ -](?:{_CAP}|of|for|and|with|in|on)){{0,7}})"
 )
+#: "we propose a fair error-bound scaling approach", "we propose an importance-aware pixel
+#: map that ...": a lower-case name before a generic head noun or a relative clause.
+_LOWER_PROPOSAL = re.compile(
+    r"\s+(?:(?:a|an|the|two|our)\s+)?(?P<name>[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,6}?)\s+"
+    r"(?P<head>method|approach|strategy|technique|techniques|scheme|algorithm|"
+    r"framework)\b"
+)
+_LOWER_NAMED = re.compile(
+    r"\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=,|\s+(?:that|which)\b|\.)"
+)
+_LOWER_ADJECTIVES = frozenset(
+    "novel new simple general unified efficient effective lightweight scalable flexible fast "
+    "practical principled robust first innovative yet powerful straightforward versatile "
+    "generic holistic comprehensive advanced elegant key experimental efficient effective "
+    "but and two three".split()
+)
+_LOWER_STOP = frozenset(
+    "a an the to of for in on with by from is are be this that these our its their we it "
+    "method approach framework model system which".split()
+)
 _APPOSITIVE_DATA = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
 )
@@ -453,6 +473,10 @@ class NamePatterns:
                 self._novel(text, found, verb_end)
                 continue
             if word in _NAMING:
+                lower_name = _LOWER_NAMED.match(text, verb_end)
+                if lower_name:  # "a framework called blind message passing, which"
+                    self._lower_names(text, found, lower_name, priority=STRONG)
+                    continue
                 after = _NAMED.match(text, verb_end + 1)
                 if after:
                     self._proposed_name(
@@ -460,6 +484,10 @@ class NamePatterns:
                     )
                 continue
             if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position):
+                continue
+            lower_name = _LOWER_PROPOSAL.match(text, verb_end)
+            if lower_name:
+                self._lower_names(text, found, lower_name)
                 continue
             after = _AFTER_PROPOSE.match(text, verb_end)
             if after:
@@ -474,6 +502,27 @@ class NamePatterns:
                 )
                 if _PROPOSING.search(text, sentence_start + 1, match.start()):
                     self._proposed_name(text, found, match.start("name"), match.group("name"))
+
+    def _lower_names(
+        self, text: str, found: list[Candidate], match: re.Match[str], *, priority: int = 12
+    ) -> None:
+        """Lower-case names of what the paper proposes, split at "and"."""
+        offset = match.start("name")
+        for part in re.split(r"( and )", match.group("name")):
+            start = offset
+            offset += len(part)
+            if part == " and ":
+                continue
+            words = part.split()
+            while words and (words[0] in _LOWER_ADJECTIVES or words[0].endswith("ly")):
+                start += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+            if not name or not (len(words) >= 2 or "-" in name) or set(words) & _LOWER_STOP:
+                continue
+            head = (match.groupdict().get("head") or "").lower()
+            kind = "dataset" if head in ("dataset", "benchmark", "corpus") else "method"
+            self._add(found, text, kind, start, start + len(name), priority=priority, proposed=True)
 
     def _novel(self, text: str, found: list[Candidate], position: int) -> None:
         """ "a novel 'Configuration-Invariant Knowledge Distillation'", "a novel bipolar-INT format" """
