@@ -131,14 +131,73 @@ _LOWER_NAMED = re.compile(
     r"\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=,|\s+(?:that|which)\b|\.)"
 )
 _LOWER_ADJECTIVES = frozenset(
-    "novel new simple general unified efficient effective lightweight scalable flexible fast "
-    "practical principled robust first innovative yet powerful straightforward versatile "
-    "generic holistic comprehensive advanced elegant key experimental efficient effective "
-    "but and two three".split()
+    [
+        "novel",
+        "new",
+        "simple",
+        "general",
+        "unified",
+        "efficient",
+        "effective",
+        "lightweight",
+        "scalable",
+        "flexible",
+        "fast",
+        "practical",
+        "principled",
+        "robust",
+        "first",
+        "innovative",
+        "yet",
+        "powerful",
+        "straightforward",
+        "versatile",
+        "generic",
+        "holistic",
+        "comprehensive",
+        "advanced",
+        "elegant",
+        "key",
+        "experimental",
+        "efficient",
+        "effective",
+        "but",
+        "and",
+        "two",
+        "three",
+    ]
 )
 _LOWER_STOP = frozenset(
-    "a an the to of for in on with by from is are be this that these our its their we it "
-    "method approach framework model system which".split()
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "with",
+        "by",
+        "from",
+        "is",
+        "are",
+        "be",
+        "this",
+        "that",
+        "these",
+        "our",
+        "its",
+        "their",
+        "we",
+        "it",
+        "method",
+        "approach",
+        "framework",
+        "model",
+        "system",
+        "which",
+    ]
 )
 _APPOSITIVE_DATA = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
