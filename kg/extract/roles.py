@@ -57,6 +57,10 @@ _CUES["task"] = re.compile(
     re.IGNORECASE,
 )
 _ANY_CUE = re.compile(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE)
+#: Nouns that make one device of the device before them: "GPU server", "CPU node".
+_SYSTEM_NOUNS = frozenset(
+    {"server", "cluster", "node", "machine", "workstation", "board", "instance"}
+)
 #: "GPU-less", "CPU-free": the thing is absent.
 _NEGATED = re.compile(r"-(?:less|free)\b")
 _KIND_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -326,9 +330,18 @@ class RoleResolver:
         )
 
     def _absorbed(self, previous: Candidate, candidate: Candidate, text: str) -> bool:
-        """``candidate`` is a class word that only completes ``previous`` ("A100 GPUs")."""
+        """``candidate`` only completes ``previous``: "A100 GPUs" (a class word after a
+        device), "GPU servers" (a system noun after one: the pair becomes one device)."""
         if previous.kind != "hardware" or text[previous.end : candidate.start].strip(" -") != "":
             return False
+        if candidate.label.lower() in _SYSTEM_NOUNS:
+            written = text[previous.start : candidate.end]
+            written = written[:-1] if written.endswith("s") else written
+            concept = self.vocabulary.lookup("hardware", written)
+            previous.end = candidate.end
+            previous.label = concept.label if concept else written
+            previous.concept = concept.iri if concept else None
+            return True
         if candidate.concept is None:
             return False
         if previous.concept is not None and candidate.concept in self.vocabulary.ancestors(
