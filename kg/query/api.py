@@ -398,7 +398,7 @@ def entity(
             external.append(str(o))
     kinds = [k for k in (class_kind(c) for c in classes) if k]
     concept_labels = labels_of(store, broader + narrower)
-    members = run(store, "entity_papers", bindings={"entity": node}, limit=max_papers * 4)
+    members = run(store, "entity_papers", bindings={"entity": node}, limit=max_papers * 2)
     linked = _sort_papers(_paper_rows(members).values())
     stats = graph_stats(store)
     co = run(store, "entity_cooccurring", bindings={"entity": node}, limit=max_cooccurring * 2)

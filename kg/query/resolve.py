@@ -89,13 +89,26 @@ def resolve_entities(store: Store, kind: str, name: str) -> list[URIRef]:
 
 def resolve_entity_any(store: Store, name: str, kind: str | None = None) -> list[URIRef]:
     """Entities of any kind (or of ``kind``) a name denotes."""
-    kinds = [kind] if kind else [k for k in KINDS if k != "code"] + ["code"]
-    for candidate in kinds:
-        try:
-            return resolve_entities(store, candidate, name)
-        except NotFoundError:
-            continue
+    kinds = [kind] if kind else list(KINDS)
+    if kind is not None:
+        kind_class(kind)
+    text = name.strip()
+    if not text:
+        raise QueryError("empty entity name")
     stats = graph_stats(store)
+    node = as_iri(text) if text.startswith(("http://", "https://")) else None
+    if node is not None and stats.kinds.get(str(node)) in kinds:
+        return [node]
+    # One exact-label lookup for every kind, then the key index: the first kind
+    # (in KINDS order) with a match wins.
+    exact = {
+        str(r["entity"]) for r in run(store, "entity_by_label", bindings={"label": Literal(text)})
+    }
+    for candidate in kinds:
+        found = sorted(e for e in exact if stats.kinds.get(e) == candidate)
+        found = found or _lookup(stats, candidate, text)
+        if found:
+            return sorted(URIRef(iri) for iri in found)
     hint = sorted({h for k in kinds for h in suggestions(stats, k, name)})
     extra = f"; did you mean {' or '.join(hint)}?" if hint else ""
     raise NotFoundError(f"no entity named {name!r} in the graph{extra}")
