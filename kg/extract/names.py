@@ -602,6 +602,9 @@ class NamePatterns:
         words = name.split()
         while words and words[-1].lower() in {"of", "for", "and", "with", "in", "on"}:
             words.pop()
+        while words and words[0] in ("the", "a", "an"):  # "namely the C4"
+            start += len(words[0]) + 1
+            words = words[1:]
         if not words:
             return
         name = " ".join(words)
