@@ -14,6 +14,7 @@ import re
 
 from kg.records import ENTITY_KINDS, Extraction, Mention, entity_key
 
+_INVERTED = re.compile(r" (?:of|for|on|in|with) ")
 _GENERIC_TAIL = re.compile(
     r"(?:models?|architectures?|networks?|methods?|algorithms?|techniques?)$"
 )
@@ -41,6 +42,7 @@ def display_name(mention: Mention) -> str:
     if (
         mention.concept is not None
         and written == written.lower()
+        and not _INVERTED.search(written)  # "inference of large language models"
         and _synonym(written, mention.label)
     ):
         return written

@@ -206,6 +206,7 @@ STOP = frozenset(
 )
 
 
+STOP |= frozenset(["machine", "statistical", "end-to-end", "this"])
 STOP |= frozenset(
     [
         "while",
