@@ -367,3 +367,9 @@ def test_absent_hardware_is_not_a_mention(extractor: Extractor) -> None:
 def test_training_of_llms_is_llm_training(extractor: Extractor) -> None:
     extraction = run(extractor, "Training of large language models needs many GPUs.")
     assert "LLM training" in extraction.labels("task")
+
+
+def test_metric_words_used_otherwise_are_not_metrics(extractor: Extractor) -> None:
+    extraction = run(extractor, "Devices use low-latency links and latency-aware routing.")
+    assert keys(extraction, "metric") == set()
+    assert keys(run(extractor, "We cut latency by 20%."), "metric") == {"latency"}

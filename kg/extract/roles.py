@@ -61,6 +61,7 @@ _ANY_CUE = re.compile(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE
 _SYSTEM_NOUNS = frozenset(
     {"server", "cluster", "node", "machine", "workstation", "board", "instance"}
 )
+_PHASE = re.compile(r"\b(?:at|during|in|the)\s+$", re.IGNORECASE)
 #: "GPU-less", "CPU-free": the thing is absent.
 _NEGATED = re.compile(r"-(?:less|free)\b")
 _KIND_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -242,6 +243,8 @@ class RoleResolver:
                 or _NEGATED.match(text, candidate.end)
             ):
                 continue
+            if candidate.kind == "metric" and self._not_a_measure(candidate, text):
+                continue
             if candidate.kind == "method":
                 self._extend(candidate, text, _SIZE_SUFFIX)
             elif candidate.kind == "dataset":
@@ -328,6 +331,18 @@ class RoleResolver:
             and start <= other.start < end
             for other in accepted
         )
+
+    @staticmethod
+    def _not_a_measure(candidate: Candidate, text: str) -> bool:
+        """A metric word used otherwise: a compound modifier ("low-latency links",
+        "inference-time strategies") or a phase ("at inference time")."""
+        after = text[candidate.end : candidate.end + 2]
+        before = text[max(0, candidate.start - 8) : candidate.start]
+        if len(after) == 2 and after[0] == "-" and after[1].isalpha():
+            return True
+        if before.endswith("-") and before[-2:-1].isalpha():
+            return True
+        return bool(_PHASE.search(before)) and candidate.label.endswith("time")
 
     def _absorbed(self, previous: Candidate, candidate: Candidate, text: str) -> bool:
         """``candidate`` only completes ``previous``: "A100 GPUs" (a class word after a
