@@ -30,6 +30,9 @@ _SIZE_SUFFIX = re.compile(
 _PROPOSING = re.compile(
     r"\b(?:propose[sd]?|introduce[sd]?|novel|we present|is presented|are presented)\b", re.I
 )
+# "-34-10", "-V2-Coder-Instruct", "-B", "-v1", "4": what follows a model family's name
+_VERSION_TAIL = re.compile(r"(?:[- ]?(?:[Vv]?\d[\w.]*|[A-Z]))(?:-[\w.]+)*$")
+_SMALL_WORDS = frozenset({"of", "for", "and", "in", "on", "the", "a", "an", "to", "with"})
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 # "ImageNet-C", "ARC-E", "ImageNet-1K", "HumanEval+", "Flowers-102+"
 _DATA_SUFFIX = re.compile(r"(?:-(?:[A-Z][A-Za-z]?|\d+[Kk]?)(?![\w-])\+*|\++)(?![\w-])")
@@ -309,13 +312,22 @@ class RoleResolver:
                 # "we propose a novel fairness notion, Socio-Economic Parity (SEP)": the
                 # first new acronym after the proposing word of its sentence
                 start, _ = sentence_at(doc, candidate.start)
-                cue = _PROPOSING.search(text, start, candidate.start)
-                if cue and start not in first_acronym:
+                cue = _PROPOSING.search(text, max(start, candidate.start - 80), candidate.start)
+                long_form = max((candidate.label, *candidate.aliases), key=len)
+                # a coined name is capitalised ("Socio-Economic Parity"); a lower-case
+                # expansion ("key-value (KV)") is background vocabulary
+                titled = all(
+                    word[0].isupper() for word in long_form.split() if word not in _SMALL_WORDS
+                )
+                if cue and titled and start not in first_acronym:
                     first_acronym.add(start)
                     candidate.proposed = True
                 continue
             if candidate.component != "kg_names" or candidate.priority != 1:
                 continue
+            base = _VERSION_TAIL.sub("", candidate.label)
+            if base != candidate.label and self.vocabulary.lookup("method", base):
+                continue  # a version of a known model: "WideResNet-34-10", "ChatGPT-4"
             start, end = sentence_at(doc, candidate.start)
             if counts[candidate.label] > 1 or _OWN.search(text, start, end):
                 candidate.proposed = True
