@@ -373,3 +373,8 @@ def test_metric_words_used_otherwise_are_not_metrics(extractor: Extractor) -> No
     extraction = run(extractor, "Devices use low-latency links and latency-aware routing.")
     assert keys(extraction, "metric") == set()
     assert keys(run(extractor, "We cut latency by 20%."), "metric") == {"latency"}
+
+
+def test_hardware_revision_stays_in_the_name(extractor: Extractor) -> None:
+    extraction = run(extractor, "We deploy it on an RTX 3090 v2 board.")
+    assert keys(extraction, "hardware") == {"rtx 3090 v2"}

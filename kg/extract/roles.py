@@ -39,6 +39,8 @@ _DATA_SUFFIX = re.compile(r"(?:-(?:[A-Z][A-Za-z]?|\d+[Kk]?)(?![\w-])\+*|\++)(?![
 #: Words that make an ambiguous label of each kind a real name in their sentence.
 # the capitalised parts of a coined name: "Aug" "GSM8K", "Scribble" "KITTI", "HumanEval"
 _NAME_PART = re.compile(r"[A-Z][A-Z0-9]+(?![a-z])|[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Z][\w]+(?=\+)")
+# "Ultra96 v2", "Skylake-X", "Loihi 2": a revision written onto a device's name
+_HARDWARE_SUFFIX = re.compile(r"(?:[ -]v\d+(?:\.\d+)?|-[A-Z]{1,2})(?![\w-])")
 _CUES = {
     "dataset": re.compile(
         r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
@@ -252,6 +254,8 @@ class RoleResolver:
                 self._extend(candidate, text, _SIZE_SUFFIX)
             elif candidate.kind == "dataset":
                 self._extend(candidate, text, _DATA_SUFFIX)
+            elif candidate.kind == "hardware":
+                self._extend(candidate, text, _HARDWARE_SUFFIX)
             kept.append(candidate)
         self._own_names(doc, text, kept)
         doc.user_data["kg_mentions"] = [self._mention(doc, c) for c in kept]
