@@ -16,10 +16,16 @@ One component per module, registered with ``@Language.factory``:
 ``kg_roles``           overlaps, kinds, linking, roles → mentions (:mod:`.roles`)
 ``kg_results``         numeric claims (:mod:`.results`)
 =====================  ====================================================
+
+Around them: :mod:`.pipeline` (:class:`Extractor`, parallel runs), :mod:`.output`
+(the per-paper record ``kg extract`` prints), :mod:`.scoring` (``kg eval``, with
+the reference scorer's matching rules), :mod:`.spans` and :mod:`._scan` (what the
+components share).
 """
 
 from __future__ import annotations
 
+from kg.extract.output import gold_record
 from kg.extract.pipeline import PIPELINE, Extractor, build_pipeline
 
-__all__ = ["PIPELINE", "Extractor", "build_pipeline"]
+__all__ = ["PIPELINE", "Extractor", "build_pipeline", "gold_record"]
