@@ -47,7 +47,6 @@ def needs_case(label: str) -> bool:
 #: A bare vocabulary for pattern docs: only the attributes the matchers read.
 _PATTERN_VOCAB = Vocab(lex_attr_getters={LOWER: str.lower})
 _VERB_FORMS = (
-    ("tuning", ("tune", "tuned", "tunes")),
     ("pruning", ("prune", "pruned", "prunes")),
     ("pre-training", ("pre-train", "pre-trained")),
     ("pretraining", ("pretrain", "pretrained")),
@@ -82,7 +81,7 @@ def label_variants(label: str) -> Iterator[str]:
         forms.add(label.replace(" ", "-"))
     if _JOINT.search(label):
         forms.add(_JOINT.sub("", label))
-    # verbs of "-tuning"/"pruning" labels: papers "fine-tune" and "prune" models
+    # verbs of "pruning"/"pre-training" labels: papers "prune" and "pre-train" models
     for ending, verbs in _VERB_FORMS:
         if label.endswith(ending):
             stem = label[: -len(ending)]
