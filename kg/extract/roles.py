@@ -32,6 +32,13 @@ _PROPOSING = re.compile(
 )
 # "-34-10", "-V2-Coder-Instruct", "-B", "-v1", "4": what follows a model family's name
 _VERSION_TAIL = re.compile(r"(?:[- ]?(?:[Vv]?\d[\w.]*|[A-Z]))(?:-[\w.]+)*$")
+_METHOD_HEAD = re.compile(
+    r"(?:ing|tion|sion|ism|ment|network|model|algorithm|method|optimi[sz]er|encoder|decoder|"
+    r"former|attention|layer|search|descent|regression|forest|machine|tree|policy|parallelism|"
+    r"sampling|estimator|scheme|format|representation|mechanism|architecture|"
+    r"technique|strategy|unit|function|kernel|graph|field|process|gradient)s?$",
+    re.IGNORECASE,
+)
 _SMALL_WORDS = frozenset({"of", "for", "and", "in", "on", "the", "a", "an", "to", "with"})
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 # "ImageNet-C", "ARC-E", "ImageNet-1K", "HumanEval+", "Flowers-102+"
@@ -184,7 +191,10 @@ class RoleResolver:
                 candidate.kind = kind
                 break
         else:
-            candidate.kind = "method"
+            # a capitalised expansion is a name; a lower-case one names a method only
+            # by a method-like head ("post-training quantization", not "in-distribution")
+            titled = all(w[0].isupper() for w in long_form.split() if w not in _SMALL_WORDS)
+            candidate.kind = "method" if titled or _METHOD_HEAD.search(head) else "generic"
         short = candidate.aliases[0] if candidate.aliases else ""
         initials = "".join(w[0] for w in re.split(r"[\s-]+", long_form) if w).lower()
         clean = initials == "".join(c for c in short.lower() if c.isalpha())
