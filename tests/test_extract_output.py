@@ -52,3 +52,8 @@ def test_record_has_one_name_per_entity_and_proposals() -> None:
     assert record["methods"] == ["FlowMix"]
     assert record["proposed"] == ["FlowMix"]
     assert record["metrics"] == ["memory footprint"]
+
+
+def test_hardware_model_without_vendor_and_class_word() -> None:
+    assert display_name(mention("hardware", "RTX A6000", "NVIDIA A6000 GPU")) == "A6000"
+    assert display_name(mention("hardware", "ARM CPU", "ARM CPU")) == "ARM CPU"

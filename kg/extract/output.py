@@ -18,6 +18,10 @@ _INVERTED = re.compile(r" (?:of|for|on|in|with) ")
 _GENERIC_TAIL = re.compile(
     r"(?:models?|architectures?|networks?|methods?|algorithms?|techniques?)$"
 )
+_VENDOR_HEAD = re.compile(
+    r"^(?:NVIDIA|Nvidia|AMD|Intel|Google|Apple|Qualcomm|Arm|ARM|IBM|Huawei|Xilinx)\s+"
+)
+_CLASS_TAIL = re.compile(r"\s+(?:GPU|CPU|TPU|NPU|FPGA|accelerator|processor|chip)s?$")
 _GENERIC_ACCELERATOR = re.compile(
     r"^(?:AI|ML|DNN|NN|hardware|neural[ -]network|deep[ -]learning|machine[ -]learning|"
     r"deep[ -]neural[ -]network)[ -]accelerators?$",
@@ -77,8 +81,12 @@ def _hardware_name(label: str, written: str) -> str:
     generic = _GENERIC_ACCELERATOR.match(written) or _GENERIC_ACCELERATOR.match(label)
     if generic:
         return "accelerator"
-    if len(written) < len(label) and entity_key(label).endswith(entity_key(written)):
-        return written  # the paper's short model name, without series or vendor
+    # the paper's model name without vendor and class word: "NVIDIA A6000 GPU" → "A6000"
+    core = _CLASS_TAIL.sub("", _VENDOR_HEAD.sub("", written)) or written
+    if not any(char.isdigit() for char in core):
+        core = written  # a class ("ARM CPU"), not a model: keep what was written
+    if len(core) < len(label) and entity_key(label).endswith(entity_key(core)):
+        return core
     return label
 
 
