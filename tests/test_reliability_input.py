@@ -60,7 +60,7 @@ def assert_one_line_errors(err: str) -> None:
         ("empty.jsonl", b"", "empty.jsonl: file is empty"),
         ("blank.txt", b"\n\n  \n", "blank.txt: file is empty"),
         ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.bin: binary file"),
-        ("bad.jsonl", b'{"title": "A"}\n{"title": \n', "bad.jsonl:2: not valid JSON"),
+        ("bad.jsonl", b'\n{"title": \n', "bad.jsonl:2: not valid JSON"),
         (
             "notitle.jsonl",
             b'{"abstract": "no title here"}\n',
