@@ -110,9 +110,10 @@ class Mention:
     sentence: str
     sentence_start: int
     component: str  # the pipeline component that found it
-    concept: str | None = None  # vocabulary concept key, None for a name no vocabulary lists
+    concept: str | None = None  # vocabulary concept IRI; None for a name no vocabulary lists
     proposed: bool = False  # the paper introduces it (methods and datasets only)
-    aliases: tuple[str, ...] = ()  # other labels this mention gives it ("HDP" for Hybrid Data Parallelism)
+    # Other labels this mention gives the entity ("HDP" for Hybrid Data Parallelism).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
