@@ -378,3 +378,50 @@ def test_metric_words_used_otherwise_are_not_metrics(extractor: Extractor) -> No
 def test_hardware_revision_stays_in_the_name(extractor: Extractor) -> None:
     extraction = run(extractor, "We deploy it on an RTX 3090 v2 board.")
     assert keys(extraction, "hardware") == {"rtx 3090 v2"}
+
+
+# -- sentences and results: abbreviations, factors, bare sizes ----------------------
+
+
+def test_dotted_abbreviations_do_not_end_sentences() -> None:
+    text = (
+        "It beats the baseline by up to 7.89x. Inter-data partitioning (a.k.a. Data "
+        "Parallelism) is used, w.r.t. memory. See Fig. 2 and Eq. 3, approx. 5 runs."
+    )
+    assert sentences_of(text) == [
+        "It beats the baseline by up to 7.89x.",
+        "Inter-data partitioning (a.k.a. Data Parallelism) is used, w.r.t. memory.",
+        "See Fig. 2 and Eq. 3, approx. 5 runs.",
+    ]
+
+
+def test_factor_after_a_comparison_verb_is_a_speedup(extractor: Extractor) -> None:
+    assert results_of(
+        extractor, "ByteScale outperforms the state-of-the-art training system by up to 7.89x."
+    ) == [("speedup", "7.89", "x", None, None)]
+    assert results_of(extractor, "Models are 4.31x and 4.15x faster than before.") == [
+        ("speedup", "4.31", "x", None, None),
+        ("speedup", "4.15", "x", None, None),
+    ]
+
+
+def test_bare_model_sizes_are_no_results(extractor: Extractor) -> None:
+    text = "We evaluate model sizes ranging from 7B to 141B parameters at high throughput."
+    assert results_of(extractor, text) == []
+
+
+def test_value_is_tied_to_the_metric_of_its_own_phrase(extractor: Extractor) -> None:
+    # "by 23%" measures the accuracy before it, not the one after "and"
+    assert results_of(
+        extractor,
+        "It improves accuracy by 23% and latency by 15%. Training took 5 hours with high accuracy.",
+    ) == [("accuracy", "23", "%", None, None), ("latency", "15", "%", None, None)]
+
+
+# -- datasets and hardware (names, variants, devices) ----------------------------
+
+
+def test_short_letter_digit_name_can_be_proposed(extractor: Extractor) -> None:
+    # "C4", "T5": a capital and a digit name a system; only "v2"/"x8" are versions
+    extraction = run(extractor, "This paper introduces a solution, namely the C4. C4 is fast.")
+    assert "C4" in extraction.proposed_labels()

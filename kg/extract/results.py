@@ -15,13 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.spans import sentence_at, text_of
+from kg.namespaces import ID
 from kg.records import Mention, Result
 
 _NUMBER = r"(?P<value>\d[\d,]*(?:\.\d+)?)"
 _UNIT = (
     r"(?P<unit>%|\s?percent(?:age points?)?|\s?pp\b|\s?[x×](?![\w])|\s?times\b|\s?GPU[- ]hours?|"
     r"\s?(?:ms|milliseconds?|seconds?|s|hours?|minutes?|days?|"
-    r"[KMGTP]?B|[KMGTP]?FLOPs?|TFLOPS|GFLOPS|tokens/s|samples/s|FPS|fps|W|mW|J|mJ|dB)(?![\w]))"
+    r"[KMGTP]i?B|[KMGTP]?FLOPs?|TFLOPS|GFLOPS|tokens/s|samples/s|FPS|fps|W|mW|J|mJ|dB)(?![\w]))"
 )
 _VALUE = re.compile(rf"{_NUMBER}{_UNIT}")
 _DEVICE_COUNT = re.compile(
@@ -29,6 +30,49 @@ _DEVICE_COUNT = re.compile(
 )
 _DEVICES = ("GPUs", "TPUs", "CPUs", "NPUs", "accelerators", "nodes", "chips")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b")
+#: Other values coordinated with this one ("45x and 6150x speedups"): skipped over
+#: when the metric follows the values.
+_MORE_VALUES = re.compile(
+    r"(?:\s*(?:,|\band\b|\bor\b|\bto\b|-)?\s*(?:up to\s+)?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s?(?:%|[x×]|times|percent(?:age points?)?)(?![\w]))?)+"
+)
+#: Words between a value and a metric after it that tie the value to something else:
+#: "77.1% compression with 0.6% accuracy loss", "10 points across model sizes".
+_LOOSE_GAP = re.compile(
+    r"[,;()]|\b(?:and|with|while|whereas|across|for|on|than|compared|when|using|which|"
+    r"that|but|at|by|over|under|beyond|without|within|while)\b",
+    re.IGNORECASE,
+)
+#: A factor with no metric named, after a comparison verb: "outperforms X by up to
+#: 7.89x", "runs 3x faster" — a speedup.
+_SPEED_CUE = re.compile(
+    r"\b(?:outperform\w*|faster|quicker|speed(?:s|ing)?[ -]?up|sped up|accelerat\w*)\b",
+    re.IGNORECASE,
+)
+_SPEEDUP_CONCEPT = ID + "metric/speedup"
+#: Metric-label words a physical unit can measure (a percentage or a factor fits any).
+_UNIT_FITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"^(?:ms|milliseconds?|seconds?|s|hours?|minutes?|days?)$"),
+        re.compile(r"time|latency|duration|delay|hours|makespan|overhead|cost", re.I),
+    ),
+    (re.compile(r"^(?:W|mW)$"), re.compile(r"power|energy|watt", re.I)),
+    (re.compile(r"^(?:J|mJ)$"), re.compile(r"energy|joule", re.I)),
+    (re.compile(r"^dB$"), re.compile(r"PSNR|SNR|noise|dB|gain", re.I)),
+    (re.compile(r"^(?:FPS|fps)$"), re.compile(r"frame|FPS|throughput|speed", re.I)),
+    (
+        re.compile(r"^(?:tokens|samples)/s$"),
+        re.compile(r"throughput|per second|speed|rate", re.I),
+    ),
+    (
+        re.compile(r"^[KMGTP]i?B$"),
+        re.compile(r"memory|size|footprint|storage|bandwidth|capacity|traffic|volume", re.I),
+    ),
+    (
+        re.compile(r"FLOP", re.I),
+        re.compile(r"FLOP|MAC|operations|compute|throughput|performance", re.I),
+    ),
+)
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -41,6 +85,32 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple
             clause_end = match.start()
             break
     return clause_start, clause_end
+
+
+def _fits(unit: str, label: str) -> bool:
+    """Whether a value in ``unit`` can measure the metric ``label`` ("5 hours" is no accuracy)."""
+    for units, labels in _UNIT_FITS:
+        if units.search(unit):
+            return bool(labels.search(label))
+    return True
+
+
+def _metric_for(
+    text: str, mentions: list[Mention], start: int, end: int, lo: int, hi: int, unit: str
+) -> Mention | None:
+    """The metric a value measures: right after it ("7.89x speedup", "28% lower
+    latency"), else before it in the clause ("accuracy of 98.23%")."""
+    after = [m for m in mentions if m.kind == "metric" and end <= m.start < hi]
+    if after and after[0].start - end <= 40:
+        gap = _MORE_VALUES.sub(" ", text[end : after[0].start])
+        if not _LOOSE_GAP.search(gap) and _fits(unit, after[0].label):
+            return after[0]
+    before = [
+        m
+        for m in mentions
+        if m.kind == "metric" and lo <= m.start and m.end <= start and _fits(unit, m.label)
+    ]
+    return before[-1] if before else None
 
 
 def _nearest(
@@ -91,14 +161,26 @@ class ResultFinder:
             sentence = sentence_at(doc, start)
             lo, hi = _clause(text, sentence, start, end)
             unit = match.group("unit").strip()
-            metric = _nearest(mentions, "metric", start, end, lo, hi)
-            if metric is None:
-                if unit.lower().startswith("gpu"):
-                    metric_label, metric_concept = "GPU hours", None
+            metric = _metric_for(text, mentions, start, end, lo, hi, unit)
+            factor = unit.lower() in ("x", "×", "times")
+            follow = text[end : end + 40]
+            skip = _MORE_VALUES.match(follow)
+            follow = follow[skip.end() :] if skip else follow
+            faster = factor and re.match(r"\W*(?:faster|quicker)\b", follow)
+            if faster or (factor and _SPEED_CUE.search(text, max(lo, start - 80), start)):
+                # "outperforms X by 7.89x", "3x faster": a speedup, even where the
+                # clause names another metric before ("latency ... 3x faster")
+                if metric is None or (faster and metric.end <= start):
+                    metric = None
+                    metric_label, metric_concept = "speedup", _SPEEDUP_CONCEPT
                 else:
-                    continue
-            else:
+                    metric_label, metric_concept = metric.label, metric.concept
+            elif metric is not None:
                 metric_label, metric_concept = metric.label, metric.concept
+            elif unit.lower().startswith("gpu"):
+                metric_label, metric_concept = "GPU hours", None
+            else:
+                continue
             dataset = _nearest(mentions, "dataset", start, end, lo, hi)
             hardware = _nearest(mentions, "hardware", start, end, *sentence)
             count = next((c for c in counts if sentence[0] <= c[0] < sentence[1]), None)

@@ -19,13 +19,16 @@ from kg.extract.spans import text_of, token_starts
 
 #: Words that end with a dot without ending the sentence (compared in lower case).
 ABBREVIATIONS = frozenset(
-    """e.g i.e al etc. vs cf fig figs eq eqs sec secs tab approx resp no nos dr mr ms prof
-    ca incl viz st jr sr ref refs vol pp ed eds est""".replace("etc.", "").split()
+    """e.g i.e a.k.a al etc. vs cf fig figs eq eqs sec secs tab tabs approx resp no nos dr mr
+    ms prof ca incl viz st jr sr ref refs vol pp ed eds est eqn eqns thm lem def prop cor
+    alg w.r.t w.l.o.g""".replace("etc.", "").split()
 )
 # A sentence end: . ! or ? (plus closing quotes/brackets), then space, then a capital,
 # digit, quote or bracket. Newlines always end a sentence.
 _END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)\]]*[ \t]+(?=[A-Z0-9\"'“‘(\[]))")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z.]+)\.$")
+# single letters joined by dots: "a.k.a", "w.r.t", "U.S"
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -38,8 +41,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             word = _WORD_BEFORE.search(head)
             if word:
                 token = word.group(1).lower().rstrip(".")
-                # "et al.", "e.g.", a single initial ("J. Smith") do not end sentences
-                if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                # "et al.", "e.g.", "a.k.a.", a single initial ("J. Smith") do not end
+                # sentences; "7.89x." does (the word must not follow a digit or a dot)
+                if (
+                    token in ABBREVIATIONS
+                    or (len(token) == 1 and token.isalpha())
+                    or _DOTTED.fullmatch(token)
+                ):
                     continue
         _append(text, spans, start, match.end())
         start = match.end()
