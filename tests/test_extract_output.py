@@ -57,3 +57,10 @@ def test_record_has_one_name_per_entity_and_proposals() -> None:
 def test_hardware_model_without_vendor_and_class_word() -> None:
     assert display_name(mention("hardware", "RTX A6000", "NVIDIA A6000 GPU")) == "A6000"
     assert display_name(mention("hardware", "ARM CPU", "ARM CPU")) == "ARM CPU"
+
+
+def test_dataset_listed_by_the_paper_spelling_of_its_name() -> None:
+    assert display_name(mention("dataset", "NYUv2", "NYUDv2")) == "NYUDv2"
+    assert display_name(mention("dataset", "UCI Adult", "ADULT")) == "ADULT"
+    # a phrase keeps the label: "NYU Depth v2" is listed as NYUv2
+    assert display_name(mention("dataset", "NYUv2", "NYU Depth v2")) == "NYUv2"

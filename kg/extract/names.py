@@ -19,7 +19,7 @@ from kg.extract._scan import find_words, is_word_end, words_after, words_before
 from kg.extract.spans import Candidate, candidates, text_of
 
 _SIZE_ONLY = re.compile(
-    r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[A-Za-z]?\d+(?:\.\d+)?[KkMmBbTtGg]?[Bb]?|\d+D)$"
+    r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[a-z]?\d+(?:\.\d+)?[KkMmBbTtGg]?[Bb]?|\d+D)$"
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _DATA_NOUNS = frozenset(

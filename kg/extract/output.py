@@ -27,6 +27,9 @@ _GENERIC_ACCELERATOR = re.compile(
     r"deep[ -]neural[ -]network)[ -]accelerators?$",
     re.IGNORECASE,
 )
+#: A dataset's one-word alias ("NYUDv2" for NYUv2, "ADULT" for UCI Adult): the
+#: paper's spelling of the name, listed as written.
+_ALIAS = re.compile(r"^[A-Za-z][\w.+-]*$")
 #: Gold record field of each entity kind.
 FIELDS = {
     "dataset": "datasets",
@@ -43,6 +46,8 @@ def display_name(mention: Mention) -> str:
     written = " ".join(mention.text.split())
     if mention.kind == "hardware":
         return _hardware_name(mention.label, written)
+    if mention.kind == "dataset" and mention.concept is not None and _ALIAS.match(written):
+        return written
     if (
         mention.concept is not None
         and written == written.lower()
