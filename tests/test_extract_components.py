@@ -425,3 +425,26 @@ def test_short_letter_digit_name_can_be_proposed(extractor: Extractor) -> None:
     # "C4", "T5": a capital and a digit name a system; only "v2"/"x8" are versions
     extraction = run(extractor, "This paper introduces a solution, namely the C4. C4 is fast.")
     assert "C4" in extraction.proposed_labels()
+
+
+@pytest.fixture(scope="module")
+def full_extractor() -> Extractor:
+    """The extractor on the shipped vocabularies (for rules that read skos:broader)."""
+    return Extractor()
+
+
+def test_bare_class_task_gives_way_to_a_specific_one(full_extractor: Extractor) -> None:
+    extraction = run(
+        full_extractor,
+        "We study imbalanced classification. Classification accuracy drops on rare classes.",
+    )
+    tasks = extraction.labels("task")
+    assert "imbalanced classification" in tasks
+    assert "classification" not in tasks
+
+
+def test_llm_stage_with_modifiers_before_the_model_class(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "Pipeline parallelism scales the training of transformer-based LLMs."
+    )
+    assert "LLM training" in extraction.labels("task")

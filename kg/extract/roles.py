@@ -157,6 +157,11 @@ class RoleResolver:
         for kind in kinds:
             for form in forms:
                 concept = self.vocabulary.lookup(kind, form)
+                if concept is not None and not candidate.kind and concept.ambiguous:
+                    if form != forms[0]:
+                        # "Probabilistic Circuits (PCs)": the paper's expansion says which
+                        # PC it means; an ambiguous label's other sense is not it
+                        continue
                 if concept is not None and _symbols(form) == _symbols(concept.label):
                     candidate.kind = concept.kind
                     candidate.concept = concept.iri
@@ -268,6 +273,7 @@ class RoleResolver:
                 self._extend(candidate, text, _HARDWARE_SUFFIX)
             kept.append(candidate)
         self._own_names(doc, text, kept)
+        kept = self._specific_tasks(kept)
         doc.user_data["kg_mentions"] = [self._mention(doc, c) for c in kept]
         return doc
 
@@ -345,6 +351,20 @@ class RoleResolver:
             start, end = sentence_at(doc, candidate.start)
             if counts[candidate.label] > 1 or _OWN.search(text, start, end):
                 candidate.proposed = True
+
+    def _specific_tasks(self, kept: list[Candidate]) -> list[Candidate]:
+        """Drop a task the paper also names more specifically: "classification" beside
+        "imbalanced classification", "reasoning" beside "mathematical reasoning"."""
+        concepts = {c.concept for c in kept if c.kind == "task" and c.concept is not None}
+        if len(concepts) < 2:
+            return kept
+        general: set[str] = set()
+        for concept in concepts:
+            general |= self.vocabulary.ancestors(concept)
+        # only a bare class word ("classification", a kg:ambiguous label) is redundant:
+        # papers name "distributed training" and "LLM training" as two problems
+        general = {iri for iri in general if (c := self.vocabulary.get(iri)) and c.ambiguous}
+        return [c for c in kept if c.kind != "task" or c.concept not in general]
 
     def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
         start, end = sentence_at(doc, candidate.start)

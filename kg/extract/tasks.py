@@ -49,7 +49,9 @@ HEADS = frozenset(
 )
 _LLM_TASK = re.compile(
     r"\b([Tt]raining|[Ii]nference|[Ss]erving|[Ff]ine-tuning|[Dd]eployment|[Pp]re-?training)\s+"
-    r"(?:(?:of|for|with|on)\s+)?(?:(?:the|modern|large-scale|state-of-the-art)\s+)?"
+    r"(?:(?:of|for|with|on|in)\s+)?(?:(?:the|modern|large-scale|state-of-the-art)\s+)?"
+    # up to two modifiers: "inference on extremely large-scale LLMs", "transformer-based"
+    r"(?:(?!and\b|or\b|with\b|to\b)[a-z][\w-]*\s+){0,2}?"
     r"(?:[Ll]arge\s+[Ll]anguage\s+[Mm]odels|LLMs?)\b"
 )
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
