@@ -25,6 +25,11 @@ _SNIFF_BYTES = 8192
 
 ErrorHandler = Callable[[InputError], None]
 
+#: Longer than any real abstract (arXiv caps them at 1,920 characters) by far; a
+#: field past these is a broken record, and would stall the extractor.
+MAX_ABSTRACT = 100_000
+MAX_TITLE = 2_000
+
 
 def detect(path: Path, head: str) -> ModuleType:
     """The reader for a file, from its first bytes (and, failing that, its extension)."""
@@ -79,11 +84,21 @@ def read_file(path: str | Path, *, on_error: ErrorHandler) -> Iterator[Paper]:
         for item in reader.read(path, _decoded_lines(path, handle, on_error)):
             if isinstance(item, InputError):
                 on_error(item)
+            elif problem := _oversized(item):
+                on_error(InputError(str(path), item.line, problem))
             else:
                 yield item
     finally:
         if handle is not sys.stdin.buffer:
             handle.close()
+
+
+def _oversized(paper: Paper) -> str | None:
+    if len(paper.abstract) > MAX_ABSTRACT:
+        return f"abstract of {len(paper.abstract):,} characters (limit {MAX_ABSTRACT:,}); record skipped"
+    if len(paper.title) > MAX_TITLE:
+        return f"title of {len(paper.title):,} characters (limit {MAX_TITLE:,}); record skipped"
+    return None
 
 
 def _raise(error: InputError) -> None:
