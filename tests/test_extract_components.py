@@ -448,3 +448,10 @@ def test_llm_stage_with_modifiers_before_the_model_class(extractor: Extractor) -
         extractor, "Pipeline parallelism scales the training of transformer-based LLMs."
     )
     assert "LLM training" in extraction.labels("task")
+
+
+def test_task_written_head_first_is_listed_by_its_label(full_extractor: Extractor) -> None:
+    from kg.extract.output import gold_record
+
+    extraction = run(full_extractor, "Serving large language models is costly at scale.")
+    assert "LLM serving" in gold_record(extraction)["tasks"]
