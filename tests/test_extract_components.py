@@ -455,3 +455,21 @@ def test_task_written_head_first_is_listed_by_its_label(full_extractor: Extracto
 
     extraction = run(full_extractor, "Serving large language models is costly at scale.")
     assert "LLM serving" in gold_record(extraction)["tasks"]
+
+
+def test_bracketed_or_lower_case_short_form_is_not_our_own_name(full_extractor: Extractor) -> None:
+    extraction = run(
+        full_extractor,
+        "We split subjects into healthy controls and unstable controls (uHC) in our cohort.",
+    )
+    assert not [m for m in extraction.mentions if m.proposed and m.label == "uHC"]
+
+
+def test_acronym_expansion_overrides_an_ambiguous_vocabulary_sense(extractor: Extractor) -> None:
+    # the paper says what its MATH stands for: not the MATH benchmark
+    extraction = run(
+        extractor,
+        "We propose Multi Agent Tree Heuristics (MATH) for planning on a benchmark. "
+        "MATH solves problems fast.",
+    )
+    assert "math" not in keys(extraction, "dataset")

@@ -349,6 +349,16 @@ class RoleResolver:
             if base != candidate.label and self.vocabulary.lookup("method", base):
                 continue  # a version of a known model: "WideResNet-34-10", "ChatGPT-4"
             start, end = sentence_at(doc, candidate.start)
+            # a lower-case start ("kJ", "vMF", "pyCUDA") or a bracketed short form
+            # ("unstable controls (uHC)") abbreviates something; it is the paper's own
+            # only after a proposing word
+            defined = (
+                candidate.label[0].islower() or text[candidate.start - 1 : candidate.start] == "("
+            )
+            if defined:
+                if _PROPOSING.search(text, start, candidate.start):
+                    candidate.proposed = True
+                continue
             if counts[candidate.label] > 1 or _OWN.search(text, start, end):
                 candidate.proposed = True
 
