@@ -27,11 +27,6 @@ _GENERIC_ACCELERATOR = re.compile(
     r"deep[ -]neural[ -]network)[ -]accelerators?$",
     re.IGNORECASE,
 )
-#: A vendor before a bare class word: "NVIDIA GPU" is a GPU (a vendor names no device).
-_VENDOR_CLASS = re.compile(
-    r"^(?:NVIDIA|Nvidia|AMD|Intel|Google|Qualcomm|IBM|Huawei|Xilinx)\s+"
-    r"(?P<kind>GPU|CPU|TPU|NPU|FPGA)s?$"
-)
 #: A dataset's one-word alias ("NYUDv2" for NYUv2, "ADULT" for UCI Adult): the
 #: paper's spelling of the name, listed as written.
 _ALIAS = re.compile(r"^[A-Za-z][\w.+-]*$")
@@ -86,17 +81,13 @@ def _synonym(written: str, label: str) -> bool:
 
 
 def _hardware_name(label: str, written: str) -> str:
-    """A device's shortest name: "A6000" for "RTX A6000", "accelerator" for "AI accelerators",
-    "GPU" for "NVIDIA GPUs".
+    """A device's shortest name: "A6000" for "RTX A6000", "accelerator" for "AI accelerators".
 
     The guidelines name the class ``accelerator`` whatever generic field it serves.
     """
     generic = _GENERIC_ACCELERATOR.match(written) or _GENERIC_ACCELERATOR.match(label)
     if generic:
         return "accelerator"
-    vendor_class = _VENDOR_CLASS.match(written)
-    if vendor_class:
-        return vendor_class.group("kind")
     # the paper's model name without vendor and class word: "NVIDIA A6000 GPU" → "A6000"
     core = _CLASS_TAIL.sub("", _VENDOR_HEAD.sub("", written)) or written
     if not any(char.isdigit() for char in core):
