@@ -83,11 +83,18 @@ class Extractor:
         for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self._record(paper, doc)
 
-    @staticmethod
-    def _record(paper: Paper, doc) -> Extraction:
+    def _record(self, paper: Paper, doc) -> Extraction:
+        mentions = list(doc.user_data.get("kg_mentions") or [])
+        for mention in mentions:
+            # A pattern's new name that a vocabulary concept already answers to ("MATH+"
+            # is MATH to the matcher) is that concept: never a second node on its IRI.
+            if mention.concept is None and mention.kind != "code":
+                concept = self.vocabulary.lookup(mention.kind, mention.label)
+                if concept is not None:
+                    mention.concept, mention.label = concept.iri, concept.label
         return Extraction(
             paper=paper,
-            mentions=list(doc.user_data.get("kg_mentions") or []),
+            mentions=mentions,
             results=list(doc.user_data.get("kg_results") or []),
         )
 
