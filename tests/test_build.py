@@ -117,3 +117,10 @@ def test_turtle_export_roundtrips(seed_store: Store) -> None:
     seed_store.export(buffer, format="turtle")
     again = Graph().parse(data=buffer.getvalue().decode("utf-8"), format="turtle")
     assert isomorphic(graph, again)
+
+
+def test_vocabulary_concepts_keep_their_one_label(seed_store: Store) -> None:
+    """A name found by a pattern must not relabel a vocabulary concept ('MATH+' on MATH)."""
+    relabelled = seed_store.query("""SELECT ?c (COUNT(DISTINCT ?l) AS ?n) WHERE {
+        ?c skos:inScheme ?scheme ; skos:prefLabel ?l } GROUP BY ?c HAVING (COUNT(DISTINCT ?l) > 1)""")
+    assert relabelled.rows == []
