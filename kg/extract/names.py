@@ -200,13 +200,29 @@ _LOWER_STOP = frozenset(
     ]
 )
 _APPOSITIVE_DATA = re.compile(
-    r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
+    r"\s*(?:\([^()]{1,80}\)\s*)?,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
 )
 _DATA_WORD = re.compile(r"\b(?:Benchmark|Dataset|Corpus)\b")
 _DATA_BEFORE = re.compile(r"\b(?:data\s?sets?|benchmarks?|corpus|datastore)\b[^.;]{0,25}$", re.I)
+_NAME_BEFORE_COLON = re.compile(r"([A-Za-z][\w+-]*):\s$")
 _DATA_NEAR = re.compile(r"\s+(?:dataset|benchmark|corpus)")
 _BENCH = re.compile(r"\b[A-Z][\w]*-Bench(?:-\w+)?\b")
 _DATASET_SUFFIX = re.compile(r"(?:Bench|Eval|QA|Set|Corpus|Data)\d*\+*$")
+#: "X: A Large-Scale Benchmark for ...", not "X: Guidelines for Creating Datasets"
+_TITLE_DATA = re.compile(
+    r"\s*:?\s*(?:(?:an?|the)\s+)?(?:(?!(?:for|of|to|in|on|with|from|via|and|towards?)\b)"
+    r"[\w&.-]+\s+){0,4}?(?:benchmark|dataset|data\s?set|corpus|suite|testbed|leaderboard|"
+    r"knowledge graph)s?\b|.*\bbenchmarking\b",
+    re.IGNORECASE,
+)
+#: "our benchmark ENAMEL", "the new dataset X": a name right after a data noun.
+_AFTER_DATA_NOUN = re.compile(
+    r"\b(?:our|the|this|a)\s+(?:new\s+|proposed\s+)?(?:benchmark|dataset|corpus)\s+$"
+)
+#: "ImageNet-R/A/C", "CIFAR-10/100": sibling variants written after a slash.
+_SLASH_VARIANTS = re.compile(r"\b([A-Z][A-Za-z]+-)([A-Z0-9]{1,4})((?:/[A-Z0-9]{1,4})+)(?![\w/])")
+#: "weights.We": two sentences run together, not a name.
+_RUN_ON = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.IGNORECASE)
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _LEAD_INS = frozenset(
@@ -334,6 +350,8 @@ def is_name(text: str) -> bool:
     """Whether ``text`` looks like a name: CamelCase, capitals, letters with digits."""
     if not text or text.lower() in COMMON or _SIZE_ONLY.match(text.replace(" ", "")):
         return False
+    if _RUN_ON.search(text):
+        return False
     for word in text.split():
         if not word[0].isalnum():
             continue
@@ -407,6 +425,8 @@ def _list_after(text: str, start: int) -> list[tuple[int, int]]:
         index += 1
     if index == 0:
         return []
+    # "datasets, X, Y and Z." lists after a bare comma; "datasets, X outperforms" does not
+    comma_only = all(text[b:e] == "," for b, e in words[:index])
     items: list[tuple[int, int]] = []
     item: list[int] | None = None
     while index < len(words):
@@ -422,6 +442,8 @@ def _list_after(text: str, start: int) -> list[tuple[int, int]]:
                 items.append((item[0], item[1]))
                 item = None
         else:
+            if comma_only and word[:1].isalpha():
+                return []  # the name is the subject of a clause
             break
         index += 1
     if item is not None:
@@ -516,12 +538,18 @@ class NamePatterns:
             return
         if words[0].lower().endswith("ing") and not is_name(words[0]):
             return
+        if "," in name:
+            return  # "Reinforce Data, Multiply Impact: ...": a phrase
         rest = title[head.end(1) :]
         if _SURVEY.search(rest):
             return
-        data = re.search(
-            r"benchmark|dataset|corpus", rest, re.IGNORECASE
-        ) or _DATASET_SUFFIX.search(name)
+        data = _TITLE_DATA.match(rest) or _DATASET_SUFFIX.search(name)
+        if not data:
+            # "SURGE: On the Potential of ...": the abstract's "SURGE, a benchmark"
+            body = text.find(name, len(title))
+            while body >= 0 and not data:
+                data = _APPOSITIVE_DATA.match(text, body + len(name))
+                body = text.find(name, body + len(name))
         kind = "dataset" if data else "method"
         # the paper's own name outranks a vocabulary reading of the same words ("C4:")
         self._add(found, text, kind, start, head.end(1), priority=TITLE, proposed=True)
@@ -645,10 +673,38 @@ class NamePatterns:
                 continue
             for start, end in _list_before(text, position):
                 if not _SUFFIX.search(text[start:end]) and "/" not in text[start:end]:
+                    named = _NAME_BEFORE_COLON.search(text, max(0, start - 40), start)
+                    if named and is_name(named.group(1)):
+                        # "the AlgoPerf: Training Algorithms benchmark": the name is AlgoPerf
+                        start, end = named.start(1), named.end(1)
                     self._add(found, text, "dataset", start, end, priority=25)
             after = position + len(noun)
             while after < len(text) and text[after].isalpha():
                 after += 1  # the plural
             if is_word_end(text, after):
                 for start, end in _list_after(text, after):
-                    self._add(found, text, "dataset", start, end, priority=25)
+                    if not _SUFFIX.search(text[start:end]):  # "MLP-like architectures"
+                        self._add(found, text, "dataset", start, end, priority=25)
+                if _AFTER_DATA_NOUN.search(text, max(0, after - 40), after + 1):
+                    name = _NAMED.match(text, after + 1)
+                    if name and is_name(name.group("name").split()[0]):
+                        start = name.start("name")
+                        word = name.group("name").split()[0]
+                        self._add(found, text, "dataset", start, start + len(word), priority=25)
+        if "/" in text:
+            for match in _SLASH_VARIANTS.finditer(text):
+                base = match.group(1)
+                offset = match.start(3)
+                for part in match.group(3).split("/")[1:]:
+                    offset += 1
+                    found.append(
+                        Candidate(
+                            "dataset",
+                            offset,
+                            offset + len(part),
+                            base + part,
+                            self.name,
+                            priority=25,
+                        )
+                    )
+                    offset += len(part)

@@ -46,7 +46,12 @@ def display_name(mention: Mention) -> str:
     written = " ".join(mention.text.split())
     if mention.kind == "hardware":
         return _hardware_name(mention.label, written)
-    if mention.kind == "dataset" and mention.concept is not None and _ALIAS.match(written):
+    if (
+        mention.kind == "dataset"
+        and mention.concept is not None
+        and len(written) > 2  # not the "A" of "ImageNet-R/A"
+        and _ALIAS.match(written)
+    ):
         return written
     if (
         mention.concept is not None
