@@ -473,3 +473,28 @@ def test_acronym_expansion_overrides_an_ambiguous_vocabulary_sense(extractor: Ex
         "MATH solves problems fast.",
     )
     assert "math" not in keys(extraction, "dataset")
+
+
+def test_title_name_is_a_dataset_only_by_the_subtitle_head(extractor: Extractor) -> None:
+    bench = run(extractor, "We evaluate models.", title="CodeRace: A Large Benchmark of Code Tasks")
+    guide = run(extractor, "We help.", title="GuideX: Guidelines for Creating Synthetic Datasets")
+    assert keys(bench, "dataset") == {"coderace"}
+    assert "guidex" not in keys(guide, "dataset")
+
+
+def test_dataset_by_apposition_after_a_bracketed_expansion(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "We develop QUIRK (QUality Inspection Reference Kit), a rigorous benchmark for code.",
+    )
+    assert "quirk" in keys(extraction, "dataset")
+
+
+def test_slash_variants_of_a_dataset(extractor: Extractor) -> None:
+    extraction = run(extractor, "Robustness improves on ImageNet-R/A/C for all models.")
+    assert {"imagenet-r", "imagenet-a", "imagenet-c"} <= keys(extraction, "dataset")
+
+
+def test_name_after_a_comma_that_starts_a_clause_is_no_dataset(extractor: Extractor) -> None:
+    extraction = run(extractor, "Evaluated on many models and datasets, FooLens wins by far.")
+    assert "foolens" not in keys(extraction, "dataset")
