@@ -64,3 +64,14 @@ def test_dataset_listed_by_the_paper_spelling_of_its_name() -> None:
     assert display_name(mention("dataset", "UCI Adult", "ADULT")) == "ADULT"
     # a phrase keeps the label: "NYU Depth v2" is listed as NYUv2
     assert display_name(mention("dataset", "NYUv2", "NYU Depth v2")) == "NYUv2"
+
+
+def test_plus_variant_of_a_dataset_is_listed_apart() -> None:
+    extraction = Extraction(
+        paper=Paper(title="T", abstract="A"),
+        mentions=[
+            mention("dataset", "HumanEval", "HumanEval", "iri:he"),
+            mention("dataset", "HumanEval", "HumanEval+", "iri:he"),
+        ],
+    )
+    assert gold_record(extraction)["datasets"] == ["HumanEval", "HumanEval+"]

@@ -44,6 +44,8 @@ FIELDS = {
 def display_name(mention: Mention) -> str:
     """The name to list for ``mention``: its label, or the synonym the paper wrote."""
     written = " ".join(mention.text.split())
+    if mention.kind == "dataset" and _symbols(written) != _symbols(mention.label):
+        return written  # "HumanEval+" is its own benchmark, linked to HumanEval's node
     if mention.kind == "hardware":
         return _hardware_name(mention.label, written)
     if (
@@ -63,6 +65,11 @@ def display_name(mention: Mention) -> str:
     ):
         return written
     return mention.label
+
+
+def _symbols(text: str) -> str:
+    """The signs that make ``HumanEval+`` another name than ``HumanEval``."""
+    return "".join(char for char in text if char in "+#*")
 
 
 def _synonym(written: str, label: str) -> bool:
@@ -109,8 +116,9 @@ def gold_record(extraction: Extraction) -> dict[str, object]:
     proposed: dict[str, str] = {}
     for mention in extraction.mentions:
         # one entity (concept or new name) → the name of its first mention
-        identity = mention.concept or entity_key(mention.label)
-        name = names[mention.kind].setdefault(identity, display_name(mention))
+        name = display_name(mention)
+        identity = (mention.concept or entity_key(mention.label)) + _symbols(name)
+        name = names[mention.kind].setdefault(identity, name)
         if mention.proposed and mention.kind in ("method", "dataset"):
             proposed.setdefault(identity, name)
     for kind, field in FIELDS.items():
