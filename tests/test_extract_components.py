@@ -498,3 +498,18 @@ def test_slash_variants_of_a_dataset(extractor: Extractor) -> None:
 def test_name_after_a_comma_that_starts_a_clause_is_no_dataset(extractor: Extractor) -> None:
     extraction = run(extractor, "Evaluated on many models and datasets, FooLens wins by far.")
     assert "foolens" not in keys(extraction, "dataset")
+
+
+def test_class_word_before_a_model_gives_the_model_only(extractor: Extractor) -> None:
+    extraction = run(extractor, "It fine-tunes the model on a single GPU RTX 3090 in a day.")
+    assert keys(extraction, "hardware") == {"rtx 3090"}
+
+
+def test_class_acronym_before_a_data_noun_is_no_dataset(extractor: Extractor) -> None:
+    extraction = run(extractor, "We compare against twelve state-of-the-art DNN benchmarks.")
+    assert keys(extraction, "dataset") == set()
+
+
+def test_proposed_version_of_a_known_dataset_is_a_dataset(extractor: Extractor) -> None:
+    extraction = run(extractor, "In this work, we present the GSM8K 2.0 update for evaluation.")
+    assert "gsm8k 2.0" in keys(extraction, "dataset")

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.extract._scan import is_word_end, is_word_start
 from kg.extract.spans import Candidate, candidates, overlaps, sentence_at, text_of
-from kg.records import Mention
+from kg.records import Mention, entity_key
 from kg.vocab import Vocabulary, scorer_key
 
 _SIZE_SUFFIX = re.compile(
@@ -118,6 +118,11 @@ GENERIC = frozenset(
         "state of the art",
     )
 )
+#: Acronyms of classes of models or fields: "DNN benchmarks" name no dataset.
+_CLASS_ACRONYMS = frozenset(
+    scorer_key(text)
+    for text in ("DNN", "NN", "LLM", "VLM", "MLLM", "SLM", "ML", "AI", "NLP", "CV", "DL", "RL")
+)
 #: Priority of the proposal patterns that stand even against a vocabulary name.
 STRONG_PROPOSAL = 13
 
@@ -125,6 +130,13 @@ STRONG_PROPOSAL = 13
 def _symbols(text: str) -> str:
     """The signs that make ``MoE++`` another name than ``MoE`` (and C# than C)."""
     return "".join(char for char in text if char in "+#*")
+
+
+def _drops_final_s(form: str, labels: tuple[str, ...] | list[str]) -> bool:
+    """``DART`` against ``DARTS``: the scorer's plural rule joined two names."""
+    key = entity_key(form)
+    keys = {entity_key(label) for label in labels}
+    return key not in keys and key + "s" in keys
 
 
 _LOOKUP_ORDER = ("software", "dataset", "hardware", "metric", "task", "method")
@@ -157,11 +169,16 @@ class RoleResolver:
         for kind in kinds:
             for form in forms:
                 concept = self.vocabulary.lookup(kind, form)
-                if concept is not None and not candidate.kind and concept.ambiguous:
-                    if form != forms[0]:
-                        # "Probabilistic Circuits (PCs)": the paper's expansion says which
-                        # PC it means; an ambiguous label's other sense is not it
-                        continue
+                # "Probabilistic Circuits (PCs)": the paper's expansion says which PC
+                # it means; an ambiguous label's other sense is not it, and an
+                # acronym's missing final S is another name ("DART" is not DARTS)
+                if (
+                    concept is not None
+                    and not candidate.kind
+                    and form != forms[0]
+                    and (concept.ambiguous or _drops_final_s(form, concept.labels))
+                ):
+                    continue
                 if concept is not None and _symbols(form) == _symbols(concept.label):
                     candidate.kind = concept.kind
                     candidate.concept = concept.iri
@@ -175,6 +192,20 @@ class RoleResolver:
                         candidate.proposed and candidate.priority >= STRONG_PROPOSAL
                     )
                     return
+
+    def _other_kind(self, candidate: Candidate) -> bool:
+        """A name the data-noun patterns read as a dataset that the vocabulary knows as
+        another kind: "DNN benchmarks", "LLM datasets", "GPU benchmarks"."""
+        if candidate.kind != "dataset" or candidate.component != "kg_names":
+            return False
+        if candidate.proposed:
+            return False
+        if scorer_key(candidate.label) in _CLASS_ACRONYMS:
+            return True
+        return any(
+            self.vocabulary.lookup(kind, candidate.label) is not None
+            for kind in ("method", "hardware", "task", "metric")
+        )
 
     def _variant_of_dataset(self, candidate: Candidate) -> None:
         """A coined name built on a dataset's ("HumanEval+", "AugGSM8K", "ScribbleKITTI")
@@ -220,8 +251,14 @@ class RoleResolver:
                     self._acronym_kind(candidate)
             elif candidate.concept is None and candidate.kind not in ("code",):
                 self._link(candidate)
-                if candidate.concept is None and candidate.priority == 1:
+                if candidate.concept is None and (
+                    candidate.priority == 1
+                    or (candidate.proposed and candidate.component == "kg_names")
+                ):
+                    # "WILDS 2.0", "AugGSM8K": a new name built on a dataset's
                     self._variant_of_dataset(candidate)
+                if candidate.concept is None and self._other_kind(candidate):
+                    candidate.kind = "generic"  # "DNN benchmarks": a class, not a dataset
         # a class expansion ("large language models (LLMs)") names nothing, and must not
         # hide what the vocabulary finds inside it ("training large language models")
         found = [c for c in found if c.kind != "generic"]
@@ -263,6 +300,12 @@ class RoleResolver:
                 or _NEGATED.match(text, candidate.end)
             ):
                 continue
+            if (
+                candidate.kind == "hardware"
+                and kept
+                and self._class_before(kept[-1], candidate, text)
+            ):
+                kept.pop()  # "a consumer GPU RTX 4090": the model is the one entity
             if candidate.kind == "metric" and self._not_a_measure(candidate, text):
                 continue
             if candidate.kind == "method":
@@ -274,6 +317,7 @@ class RoleResolver:
             kept.append(candidate)
         self._own_names(doc, text, kept)
         kept = self._specific_tasks(kept)
+        kept = self._family_back_references(kept, text)
         doc.user_data["kg_mentions"] = [self._mention(doc, c) for c in kept]
         return doc
 
@@ -420,6 +464,39 @@ class RoleResolver:
         ):
             return True
         return self.vocabulary.has_narrower(candidate.concept) or previous.concept is None
+
+    def _class_before(self, previous: Candidate, candidate: Candidate, text: str) -> bool:
+        """``previous`` is a class word right before a device it describes ("GPU A100")."""
+        if previous.kind != "hardware" or previous.concept is None:
+            return False
+        if text[previous.end : candidate.start].strip() != "" or previous.end == candidate.start:
+            return False
+        if not self.vocabulary.has_narrower(previous.concept):
+            return False
+        # the device is a model ("RTX 4090", "Jetson Nano"), not another class
+        return candidate.concept is None or not self.vocabulary.has_narrower(candidate.concept)
+
+    def _family_back_references(self, kept: list[Candidate], text: str) -> list[Candidate]:
+        """Drop "the Jetson" after "Jetson Nano": a product family written as the start of
+        a device the paper names in full refers back to it. Class words ("GPU", "TPU"
+        after "TPU v4") stay: a bare class is an entity of its own."""
+        devices = [c for c in kept if c.kind == "hardware" and c.concept is not None]
+        if len(devices) < 2:
+            return kept
+        dropped: set[int] = set()
+        for short in devices:
+            label = short.label
+            if label.isupper() or not label[:1].isupper():
+                continue  # a class ("GPU") or a class word ("accelerator")
+            written = text[short.start : short.end]
+            for full in devices:
+                if full is short or short.concept not in self.vocabulary.ancestors(full.concept):
+                    continue
+                # "NVIDIA Jetson Nano" holds "Jetson " as a word
+                if f" {written} " in f" {text[full.start : full.end]}":
+                    dropped.add(id(short))
+                    break
+        return [c for c in kept if id(c) not in dropped]
 
     def _extend(self, candidate: Candidate, text: str, suffix: re.Pattern[str]) -> None:
         """Keep a size or variant written onto a name: "Llama-2-7B", "ImageNet-C", "HumanEval+"."""
