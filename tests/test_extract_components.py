@@ -513,3 +513,8 @@ def test_class_acronym_before_a_data_noun_is_no_dataset(extractor: Extractor) ->
 def test_proposed_version_of_a_known_dataset_is_a_dataset(extractor: Extractor) -> None:
     extraction = run(extractor, "In this work, we present the GSM8K 2.0 update for evaluation.")
     assert "gsm8k 2.0" in keys(extraction, "dataset")
+
+
+def test_compute_budget_names_its_device_class(extractor: Extractor) -> None:
+    extraction = run(extractor, "The whole study amounts to more than 400,000 GPU-hours.")
+    assert "gpu" in keys(extraction, "hardware")

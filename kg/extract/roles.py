@@ -118,6 +118,9 @@ GENERIC = frozenset(
         "state of the art",
     )
 )
+#: A compute budget counted in hours or days of a device class: "GPU-hours".
+_BUDGET = re.compile(r"(GPU|TPU|NPU|CPU|[Aa]ccelerator)[- ]?(?:hours?|days?)\b")
+PRIORITY_HARDWARE = 20
 #: Acronyms of classes of models or fields: "DNN benchmarks" name no dataset.
 _CLASS_ACRONYMS = frozenset(
     scorer_key(text)
@@ -308,6 +311,10 @@ class RoleResolver:
                 kept.pop()  # "a consumer GPU RTX 4090": the model is the one entity
             if candidate.kind == "metric" and self._not_a_measure(candidate, text):
                 continue
+            if candidate.kind == "metric":
+                device = self._device_of_budget(candidate, text)
+                if device is not None:
+                    kept.append(device)
             if candidate.kind == "method":
                 self._extend(candidate, text, _SIZE_SUFFIX)
             elif candidate.kind == "dataset":
@@ -465,6 +472,24 @@ class RoleResolver:
             return True
         return self.vocabulary.has_narrower(candidate.concept) or previous.concept is None
 
+    def _device_of_budget(self, candidate: Candidate, text: str) -> Candidate | None:
+        """ "400,000 GPU-hours", "accelerator hours": the budget names its hardware too."""
+        match = _BUDGET.match(text, candidate.start, candidate.end)
+        if not match:
+            return None
+        concept = self.vocabulary.lookup("hardware", match.group(1))
+        if concept is None:
+            return None
+        return Candidate(
+            "hardware",
+            candidate.start,
+            candidate.start + len(match.group(1)),
+            concept.label,
+            self.name,
+            concept=concept.iri,
+            priority=PRIORITY_HARDWARE,
+        )
+
     def _class_before(self, previous: Candidate, candidate: Candidate, text: str) -> bool:
         """``previous`` is a class word right before a device it describes ("GPU A100")."""
         if previous.kind != "hardware" or previous.concept is None:
@@ -507,6 +532,9 @@ class RoleResolver:
             concept = self.vocabulary.lookup(candidate.kind, written)
             if concept is not None and _symbols(written) == _symbols(concept.label):
                 candidate.label, candidate.concept = concept.label, concept.iri
+            elif candidate.kind == "hardware":
+                # "AMD Xilinx Ultra96 v2" → "Ultra96 v2": the revision onto the device's name
+                candidate.label, candidate.concept = candidate.label + match.group(0), None
             else:
                 candidate.label, candidate.concept = written, None
 
