@@ -518,3 +518,8 @@ def test_proposed_version_of_a_known_dataset_is_a_dataset(extractor: Extractor) 
 def test_compute_budget_names_its_device_class(extractor: Extractor) -> None:
     extraction = run(extractor, "The whole study amounts to more than 400,000 GPU-hours.")
     assert "gpu" in keys(extraction, "hardware")
+
+
+def test_ti_variant_stays_in_a_device_name(extractor: Extractor) -> None:
+    extraction = run(extractor, "We train on four RTX 3090 Ti GPUs.")
+    assert keys(extraction, "hardware") == {"rtx 3090 ti"}

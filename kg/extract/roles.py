@@ -46,8 +46,10 @@ _DATA_SUFFIX = re.compile(r"(?:-(?:[A-Z][A-Za-z]?|\d+[Kk]?)(?![\w-])\+*|\++)(?![
 #: Words that make an ambiguous label of each kind a real name in their sentence.
 # the capitalised parts of a coined name: "Aug" "GSM8K", "Scribble" "KITTI", "HumanEval"
 _NAME_PART = re.compile(r"[A-Z][A-Z0-9]+(?![a-z])|[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Z][\w]+(?=\+)")
-# "Ultra96 v2", "Skylake-X", "Loihi 2": a revision written onto a device's name
-_HARDWARE_SUFFIX = re.compile(r"(?:[ -]v\d+(?:\.\d+)?|-[A-Z]{1,2})(?![\w-])")
+# "Ultra96 v2", "Skylake-X", "RTX 3060 Ti": a revision written onto a device's name
+_HARDWARE_SUFFIX = re.compile(
+    r"(?:[ -]v\d+(?:\.\d+)?|-[A-Z]{1,2}| (?:Ti|SUPER|Super|Pro|Max|Ultra))(?![\w-])"
+)
 _CUES = {
     "dataset": re.compile(
         r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
