@@ -523,3 +523,8 @@ def test_compute_budget_names_its_device_class(extractor: Extractor) -> None:
 def test_ti_variant_stays_in_a_device_name(extractor: Extractor) -> None:
     extraction = run(extractor, "We train on four RTX 3090 Ti GPUs.")
     assert keys(extraction, "hardware") == {"rtx 3090 ti"}
+
+
+def test_name_ending_in_digit_and_capital_at_sentence_end(extractor: Extractor) -> None:
+    extraction = run(extractor, "Our model reaches 80.1 on GSM8K. It is small.")
+    assert "gsm8k" in keys(extraction, "dataset")

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
+
+#: A full stop after a digit and a capital ends the sentence: "on GSM8K." and "MI250X."
+#: split as they do mid-sentence (the default rule splits it after lower case only).
+_STOP_AFTER_MODEL = r"(?<=[0-9][A-Z])\."
 
 
 def blank_nlp() -> Language:
-    """``spacy.blank("en")``."""
-    return spacy.blank("en")
+    """``spacy.blank("en")``, with one extra suffix rule (:data:`_STOP_AFTER_MODEL`)."""
+    nlp = spacy.blank("en")
+    suffixes = [*nlp.Defaults.suffixes, _STOP_AFTER_MODEL]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp
