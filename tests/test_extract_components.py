@@ -528,3 +528,8 @@ def test_ti_variant_stays_in_a_device_name(extractor: Extractor) -> None:
 def test_name_ending_in_digit_and_capital_at_sentence_end(extractor: Extractor) -> None:
     extraction = run(extractor, "Our model reaches 80.1 on GSM8K. It is small.")
     assert "gsm8k" in keys(extraction, "dataset")
+
+
+def test_slash_shorthand_gives_both_datasets(extractor: Extractor) -> None:
+    extraction = run(extractor, "We evaluate on CIFAR-10/100 in all settings.")
+    assert {"cifar-10", "cifar-100"} <= keys(extraction, "dataset")

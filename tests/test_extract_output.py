@@ -75,3 +75,8 @@ def test_plus_variant_of_a_dataset_is_listed_apart() -> None:
         ],
     )
     assert gold_record(extraction)["datasets"] == ["HumanEval", "HumanEval+"]
+
+
+def test_dataset_article_and_bare_number_keep_the_label() -> None:
+    assert display_name(mention("dataset", "The Pile", "Pile")) == "The Pile"
+    assert display_name(mention("dataset", "CIFAR-100", "100")) == "CIFAR-100"

@@ -694,6 +694,9 @@ class NamePatterns:
         if "/" in text:
             for match in _SLASH_VARIANTS.finditer(text):
                 base = match.group(1)
+                # "CIFAR-10/100" is one token: its first name needs a candidate too
+                first = match.start(1), match.end(2), base + match.group(2)
+                found.append(Candidate("dataset", *first, self.name, priority=25))
                 offset = match.start(3)
                 for part in match.group(3).split("/")[1:]:
                     offset += 1

@@ -44,6 +44,10 @@ FIELDS = {
 def display_name(mention: Mention) -> str:
     """The name to list for ``mention``: its label, or the synonym the paper wrote."""
     written = " ".join(mention.text.split())
+    if mention.kind == "dataset" and not written[:1].isalpha():
+        return mention.label  # the "100" of "CIFAR-10/100"
+    if mention.kind == "dataset" and mention.label.startswith("The ") and _ALIAS.match(written):
+        return mention.label  # "the Pile": the article belongs to the name
     if mention.kind == "dataset" and _symbols(written) != _symbols(mention.label):
         return written  # "HumanEval+" is its own benchmark, linked to HumanEval's node
     if mention.kind == "hardware":
