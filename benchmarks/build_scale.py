@@ -10,8 +10,8 @@ For each corpus size N it generates N distinct synthetic papers
 - the latency of ``kg papers``, ``kg shared``, ``kg related`` and a SPARQL
   aggregate on the result (median of several runs after a warm-up);
 
-and, for the smallest N, the same build and queries on the in-memory rdflib
-store, as ratios, to show why Oxigraph is the default.
+and the same build and queries on Oxigraph and on the in-memory rdflib store
+side by side (``--compare N``), as ratios, to show why Oxigraph is the default.
 
     python benchmarks/build_scale.py                      # N = 10,000 and 100,000
     python benchmarks/build_scale.py --sizes 1000000      # where time allows
@@ -132,14 +132,13 @@ def extraction_rate(corpus: Path) -> float:
     return count / (time.perf_counter() - started)
 
 
-def memory_store_figures(corpus: Path, count: int) -> tuple[float, dict[str, float]]:
+def in_process_figures(corpus: Path, count: int, store: Store) -> tuple[float, dict[str, float]]:
+    """Build into ``store`` in this process on one core; papers/s and query latencies."""
     from kg.build import build
 
-    store = MemoryStore()
     started = time.perf_counter()
     build([corpus], store, jobs=1, progress=False)
-    rate = count / (time.perf_counter() - started)
-    return rate, query_latencies(store)
+    return count / (time.perf_counter() - started), query_latencies(store)
 
 
 def main() -> int:
@@ -149,7 +148,13 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--workdir", type=Path, help="keep corpora and stores here")
-    parser.add_argument("--no-memory-store", action="store_true", help="skip the rdflib comparison")
+    parser.add_argument(
+        "--compare",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="papers for the Oxigraph vs rdflib comparison (0 skips it; default 2000)",
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -207,14 +212,18 @@ def main() -> int:
         )
         print(" | ".join(row), flush=True)
 
-    if not args.no_memory_store:
-        count = sizes[0]
+    if args.compare:
+        # The same build and questions on both stores, one process each, same corpus.
+        count = args.compare
         corpus = workdir / f"corpus-{count}.jsonl"
-        rate, latencies = memory_store_figures(corpus, count)
-        print(
-            f"\nrdflib in-memory store at {count:,} papers: build {rate:,.0f} papers/s (1 process); "
-            + ", ".join(f"{k} {v:.1f} ms" for k, v in latencies.items())
-        )
+        if not corpus.exists():
+            write_corpus(corpus, count)
+        ox_rate, ox = in_process_figures(corpus, count, OxigraphStore(workdir / f"cmp-{count}"))
+        mem_rate, mem = in_process_figures(corpus, count, MemoryStore())
+        print(f"\n{count:,} papers, one process: Oxigraph vs rdflib in-memory store")
+        print(f"build: {ox_rate:,.0f} vs {mem_rate:,.0f} papers/s ({ox_rate / mem_rate:.1f}x)")
+        for name in ox:
+            print(f"{name}: {ox[name]:.1f} vs {mem[name]:.1f} ms ({mem[name] / ox[name]:.0f}x)")
     print(f"\n(corpora and stores in {workdir})")
     return 0
 
