@@ -533,3 +533,12 @@ def test_name_ending_in_digit_and_capital_at_sentence_end(extractor: Extractor) 
 def test_slash_shorthand_gives_both_datasets(extractor: Extractor) -> None:
     extraction = run(extractor, "We evaluate on CIFAR-10/100 in all settings.")
     assert {"cifar-10", "cifar-100"} <= keys(extraction, "dataset")
+
+
+def test_dataset_by_colon_apposition_and_domain_word_before_data_noun(
+    extractor: Extractor,
+) -> None:
+    colon = run(extractor, "To this end, we build TabArena: a living benchmark for tables.")
+    domain = run(extractor, "The Spider and BIRD text-to-SQL benchmarks are used.")
+    assert "tabarena" in keys(colon, "dataset")
+    assert keys(domain, "dataset") == {"spider", "bird"}

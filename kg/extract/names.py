@@ -200,7 +200,7 @@ _LOWER_STOP = frozenset(
     ]
 )
 _APPOSITIVE_DATA = re.compile(
-    r"\s*(?:\([^()]{1,80}\)\s*)?,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
+    r"\s*(?:\([^()]{1,80}\)\s*)?[,:]\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
 )
 _DATA_WORD = re.compile(r"\b(?:Benchmark|Dataset|Corpus)\b")
 _DATA_BEFORE = re.compile(r"\b(?:data\s?sets?|benchmarks?|corpus|datastore)\b[^.;]{0,25}$", re.I)
@@ -382,7 +382,8 @@ def _list_before(text: str, end: int) -> list[tuple[int, int]]:
     while index >= 0:
         start, stop = words[index]
         word = text[start:stop]
-        if is_name(word) or (
+        # "text-to-SQL benchmarks": a lower-case compound is the domain, not a name
+        if (is_name(word) and not (word[:1].islower() and "-" in word)) or (
             word[:1].isupper()
             and word.lower() not in COMMON
             # "Heritage Health datasets", not a sentence's first word ("Benchmark datasets")
@@ -408,7 +409,8 @@ def _list_before(text: str, end: int) -> list[tuple[int, int]]:
         ):
             index -= 1
             continue
-        if not items and word.islower() and len(words) - index <= 1:
+        lower = word.islower() or (word[:1].islower() and "-" in word)
+        if not items and lower and len(words) - index <= 1:
             index -= 1  # "X test set": skip one word before the data noun
             continue
         break
