@@ -542,3 +542,10 @@ def test_dataset_by_colon_apposition_and_domain_word_before_data_noun(
     domain = run(extractor, "The Spider and BIRD text-to-SQL benchmarks are used.")
     assert "tabarena" in keys(colon, "dataset")
     assert keys(domain, "dataset") == {"spider", "bird"}
+
+
+def test_apposition_head_decides_a_proposed_names_kind(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "We propose Data Polishing, a strategy to improve a dataset once for all."
+    )
+    assert "data polishing" not in keys(extraction, "dataset")

@@ -200,9 +200,12 @@ _LOWER_STOP = frozenset(
     ]
 )
 _APPOSITIVE_DATA = re.compile(
-    r"\s*(?:\([^()]{1,80}\)\s*)?[,:]\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark|corpus|collection|suite)\b"
+    r"\s*(?:\([^()]{1,80}\)\s*)?[,:]\s*(?:a|an|the)\s+"
+    # the apposition's head: "X, a strategy to improve a dataset" is no dataset
+    r"(?:(?!(?:for|of|to|in|on|with|from|that|which|and)\b)[\w-]+\s+){0,4}?"
+    r"(?:dataset|benchmark|corpus|collection|suite)\b"
 )
-_DATA_WORD = re.compile(r"\b(?:Benchmark|Dataset|Corpus)\b")
+_DATA_WORD = re.compile(r"\b(?:Benchmark|Dataset|Corpus|Suite)$")  # the name's head
 _DATA_BEFORE = re.compile(r"\b(?:data\s?sets?|benchmarks?|corpus|datastore)\b[^.;]{0,25}$", re.I)
 _NAME_BEFORE_COLON = re.compile(r"([A-Za-z][\w+-]*):\s$")
 _DATA_NEAR = re.compile(r"\s+(?:dataset|benchmark|corpus)")
@@ -639,8 +642,8 @@ class NamePatterns:
             return
         name = " ".join(words)
         end = start + len(name)
-        if len(name) < 2:
-            return
+        if len(name) < 2 or words[-1].lower() in ("datasets", "benchmarks", "corpora"):
+            return  # "to Construct Equitable Training Datasets": a phrase, not a name
         # one word must look like a name ("ByteScale") or stand in apposition ("Fuyou, a
         # system"); several capitalised words are a name ("Depth-Adaptive Dual Decoder")
         appositive = len(words) == 1 and (
