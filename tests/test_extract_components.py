@@ -549,3 +549,12 @@ def test_apposition_head_decides_a_proposed_names_kind(extractor: Extractor) -> 
         extractor, "We propose Data Polishing, a strategy to improve a dataset once for all."
     )
     assert "data polishing" not in keys(extraction, "dataset")
+
+
+def test_collected_data_is_proposed_only_with_a_data_noun(extractor: Extractor) -> None:
+    made = run(
+        extractor, "To this end, we first collect Sensor Universe, a large interaction dataset."
+    )
+    used = run(extractor, "We collect ImageNet images for training.")
+    assert "sensor universe" in keys(made, "dataset")
+    assert used.proposed_labels() == []

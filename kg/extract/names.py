@@ -40,6 +40,7 @@ _PROPOSE_VERBS = frozenset(
         ("construct", ("", "s", "ed")),
         ("release", ("", "s", "d")),
         ("curate", ("", "s", "d")),
+        ("collect", ("", "s", "ed")),
         ("contribute", ("", "s", "d")),
     )
     for ending in endings
@@ -586,7 +587,11 @@ class NamePatterns:
                 name = after.group("name")
                 # "we propose Telly to ...": no article, so a capitalised word is a name
                 bare = text[verb_end : after.start("name")].strip(' "“') == ""
-                self._proposed_name(text, found, after.start("name"), name, bare=bare)
+                # "we collect X" proposes only data ("we collect ImageNet images" does not)
+                data_only = word.startswith("collect")
+                self._proposed_name(
+                    text, found, after.start("name"), name, bare=bare, data_only=data_only
+                )
         if "(" in text:
             for match in _BRACKETED.finditer(text):
                 sentence_start = max(
@@ -631,6 +636,7 @@ class NamePatterns:
         *,
         priority: int = 12,
         bare: bool = False,
+        data_only: bool = False,
     ) -> None:
         words = name.split()
         while words and words[-1].lower() in {"of", "for", "and", "with", "in", "on"}:
@@ -660,6 +666,8 @@ class NamePatterns:
             or _DATA_WORD.search(name)  # "TabZilla Benchmark Suite"
             or _DATA_BEFORE.search(text, max(0, start - 40), start)  # "a new dataset, X"
         )
+        if data_only and not data:
+            return
         self._add(
             found,
             text,
