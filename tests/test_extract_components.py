@@ -558,3 +558,10 @@ def test_collected_data_is_proposed_only_with_a_data_noun(extractor: Extractor) 
     used = run(extractor, "We collect ImageNet images for training.")
     assert "sensor universe" in keys(made, "dataset")
     assert used.proposed_labels() == []
+
+
+def test_mobile_platforms_in_a_device_list(extractor: Extractor) -> None:
+    listed = run(extractor, "It runs on Android and iOS devices.")
+    software = run(extractor, "Our Android app uses iOS frameworks.")
+    assert {"android device", "ios device"} <= keys(listed, "hardware")
+    assert keys(software, "hardware") == set()

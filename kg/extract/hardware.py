@@ -3,6 +3,8 @@
 "NVIDIA GeForce RTX 4070 Ti", "RTX 3090 GPUs", "Xeon Gold 6248", "TPUv5e", "MI300X
 accelerators": a vendor or product-line word before a model number, or a model
 number before a device word. The label is the model without the vendor.
+Also "Android, iOS and Jetson devices": a mobile platform listed before a device noun
+is a device ("Android device"), not the software word.
 """
 
 from __future__ import annotations
@@ -64,6 +66,11 @@ _MODEL_LIST = re.compile(
     r"(?![\w-])"
 )
 _TPU = re.compile(r"TPU\s?v\d[a-z]?\b")
+#: "Android, iOS and Nvidia Jetson devices": a platform in a list before a device noun.
+_PLATFORM = re.compile(r"\b(?:Android|iOS)\b")
+_PLATFORM_LIST = re.compile(
+    r"(?:\s*(?:,|and|or|/)\s*[A-Za-z][\w-]*(?: [A-Z][\w-]*){0,2})*\s+(?:devices?|phones?|smartphones?)\b"
+)
 _NOT_MODELS = re.compile(r"^(?:\d+|[A-Z]?\d+[KMB]|\d+D|FP\d+|INT\d+|BF\d+)$")
 
 
@@ -106,4 +113,14 @@ class HardwarePatterns:
         if "TPU" in text:
             for match in _TPU.finditer(text):
                 self._add(found, match.start(), match.group(0))
+        if "Android" in text or "iOS" in text:
+            for match in _PLATFORM.finditer(text):
+                # a software word ("iOS") that heads a device list: the device outranks it
+                if _PLATFORM_LIST.match(text, match.end()):
+                    label = f"{match.group(0)} device"
+                    found.append(
+                        Candidate(
+                            "hardware", match.start(), match.end(), label, self.name, priority=35
+                        )
+                    )
         return doc
