@@ -28,7 +28,6 @@ _EXPORTS = {
     "Extraction": "kg.records",
     "read_papers": "kg.sources",
     "Extractor": "kg.extract",
-    "build": "kg.build",
     "open_store": "kg.store",
     "papers": "kg.query",
     "shared": "kg.query",
@@ -37,7 +36,11 @@ _EXPORTS = {
     "why": "kg.query",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+# `build` is also the name of its module, and importing a submodule sets the package
+# attribute to the module: bind the function eagerly so `kg.build(...)` always works.
+from kg.build import build  # noqa: E402
+
+__all__ = ["__version__", "build", *_EXPORTS]
 
 
 def __getattr__(name: str) -> Any:
