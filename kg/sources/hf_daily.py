@@ -61,7 +61,8 @@ class _Block:
 
     @property
     def text(self) -> str:
-        return " ".join(part.strip() for part in self.lines)
+        # Every kind of white space (stray \r, \u2028, tabs) folds to one space.
+        return " ".join(" ".join(self.lines).split())
 
 
 def parse_date(text: str) -> tuple[str, int | None] | None:
