@@ -97,6 +97,18 @@ def seed_memory_store(seed_store_dir: Path) -> MemoryStore:
     return memory
 
 
+@pytest.fixture(scope="session")
+def mini_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store folder holding ``data/mini_graph.ttl``: twelve hand-made papers."""
+    from rdflib import Graph
+
+    folder = tmp_path_factory.mktemp("mini") / "store"
+    graph = Graph().parse(DATA / "mini_graph.ttl", format="turtle")
+    with OxigraphStore(folder) as opened:
+        opened.replace([], graph.serialize(format="nt"))
+    return folder
+
+
 @pytest.fixture(params=BACKENDS)
 def seed_graph_store(request: pytest.FixtureRequest, seed_store_dir: Path, seed_memory_store):
     """The seed graph on every backend, for read-only query tests."""

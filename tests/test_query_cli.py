@@ -8,24 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
 
 import kg.cli
 from kg.namespaces import ID
-from kg.store import OxigraphStore
 
 MINI = Path(__file__).parent / "data" / "mini_graph.ttl"
 MINE = ("papers", "shared", "related", "entity", "why", "serve", "push")
-
-
-@pytest.fixture(scope="module")
-def mini_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("mini") / "store"
-    graph = Graph()
-    graph.parse(MINI, format="turtle")
-    with OxigraphStore(folder) as store:
-        store.replace([], graph.serialize(format="nt"))
-    return folder
 
 
 @pytest.fixture

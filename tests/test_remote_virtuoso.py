@@ -33,16 +33,6 @@ def server() -> Iterator[vt.Virtuoso]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def mini_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("mini") / "store"
-    graph = Graph()
-    graph.parse(MINI, format="turtle")
-    with OxigraphStore(folder) as store:
-        store.replace([], graph.serialize(format="nt"))
-    return folder
-
-
 def push(server: vt.Virtuoso, store_dir: Path, graph: str, *extra: str) -> int:
     args = [
         "push",
