@@ -52,7 +52,7 @@ def main() -> int:
             graph, report = load_graph(store)
         views = {
             "overview": overview(graph, report=report),
-            "focus": focus(graph, args.focus or best_focus(graph), depth=2, report=report),
+            "focus": focus(graph, args.focus or best_focus(graph), depth=1, report=report),
             "shared": shared(graph, args.shared, report=report),
         }
         pages = Path(folder) if not args.keep_html else args.out
