@@ -23,7 +23,8 @@ from kg.extract import (  # noqa: F401
     vocab_ruler,
 )
 from kg.extract.tokenizer import blank_nlp
-from kg.records import Extraction, Paper
+from kg.namespaces import ID, KIND_PATH
+from kg.records import Extraction, Paper, entity_key
 from kg.vocab import Vocabulary, load_vocabulary
 
 #: Component names in pipeline order: sentences first, matchers, then resolution.
@@ -86,11 +87,13 @@ class Extractor:
     def _record(self, paper: Paper, doc) -> Extraction:
         mentions = list(doc.user_data.get("kg_mentions") or [])
         for mention in mentions:
-            # A pattern's new name that a vocabulary concept already answers to ("MATH+"
-            # is MATH to the matcher) is that concept: never a second node on its IRI.
+            # A new name whose minted IRI is a vocabulary concept's ("MATH+" keys to
+            # dataset/math) is that concept, never a second label on its node. Only the
+            # exact key counts: "MoE++" stays a name of its own, not Mixture-of-Experts.
             if mention.concept is None and mention.kind != "code":
-                concept = self.vocabulary.lookup(mention.kind, mention.label)
-                if concept is not None:
+                minted = f"{ID}{KIND_PATH[mention.kind]}/{entity_key(mention.label)}"
+                concept = self.vocabulary.concepts.get(minted)
+                if concept is not None and concept.kind == mention.kind:
                     mention.concept, mention.label = concept.iri, concept.label
         return Extraction(
             paper=paper,
