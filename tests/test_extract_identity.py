@@ -23,3 +23,12 @@ def test_a_new_name_on_a_concept_iri_becomes_that_concept(extractor) -> None:
     for mention in extraction.mentions:
         if mention.kind == "dataset" and mention.label.upper().startswith("MATH"):
             assert mention.concept is not None and mention.concept.endswith("/dataset/math")
+
+
+def test_a_modifier_without_its_noun_is_no_name(extractor) -> None:
+    paper = Paper(
+        title="Scaling Sparse Models",
+        abstract="We propose an AI-based scheduler and study MoE-related models on GPUs.",
+    )
+    labels = {m.label for m in extractor.extract_one(paper).mentions}
+    assert not {"AI-based", "MoE-related"} & labels

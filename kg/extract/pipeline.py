@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -85,7 +86,13 @@ class Extractor:
             yield self._record(paper, doc)
 
     def _record(self, paper: Paper, doc) -> Extraction:
-        mentions = list(doc.user_data.get("kg_mentions") or [])
+        # A new name ending in a modifier suffix lost its head noun ("MoE-related",
+        # "AI-based", "multi-level"): it names nothing.
+        mentions = [
+            m
+            for m in doc.user_data.get("kg_mentions") or []
+            if m.concept is not None or not _MODIFIER_TAIL.search(m.label)
+        ]
         for mention in mentions:
             # A new name whose minted IRI is a vocabulary concept's ("MATH+" keys to
             # dataset/math) is that concept, never a second label on its node. Only the
@@ -119,6 +126,10 @@ class Extractor:
             for extractions in pool.imap(_extract_chunk, chunks):
                 yield from extractions
 
+
+_MODIFIER_TAIL = re.compile(
+    r"-(?:related|based|like|aware|level|driven|oriented|specific|wise|style|centric)$", re.I
+)
 
 _WORKER: Extractor | None = None
 
