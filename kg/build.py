@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
 import sys
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,44 +149,16 @@ def _default_extractor():
     return Extractor()
 
 
-_WORKER = None  # the extractor a forked worker inherited
-
-
 def _triples_of(extractor, papers: list[Paper]) -> list[tuple[str, str]]:
-    """(paper IRI, its N-Triples) for each paper: extraction and mapping in one step."""
+    """(paper IRI, its N-Triples) for each paper: extraction and mapping in one step.
+
+    Run in the extraction workers: N-Triples text pickles back several times
+    faster than the records it is made from.
+    """
     return [
         (paper_iri(extraction.paper)[1:-1], "".join(extraction_triples(extraction)))
         for extraction in extractor.extract(papers)
     ]
-
-
-def _work(papers: list[Paper]) -> list[tuple[str, str]]:
-    return _triples_of(_WORKER, papers)
-
-
-def _extracted(
-    extractor, batches: Iterable[list[Paper]], *, jobs: int
-) -> Iterator[list[tuple[str, str]]]:
-    """Each batch's triples, in order; with ``jobs > 1`` made by forked worker processes.
-
-    Workers send back N-Triples text, not records: it pickles several times
-    faster. At most ``2 * jobs`` batches are in flight, so memory stays flat
-    however long the input is.
-    """
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for batch in batches:
-            yield _triples_of(extractor, batch)
-        return
-    global _WORKER
-    _WORKER = extractor  # inherited by fork: no second start-up of the matchers
-    pending: deque = deque()
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for batch in batches:
-            pending.append(pool.apply_async(_work, (batch,)))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -287,10 +258,13 @@ def build(
             report.listings += 1
             yield paper
 
-    in_flight = (2 * jobs + 2) * batch_size  # see _extracted
+    in_flight = (2 * jobs + 2) * batch_size  # see kg.extract.pipeline.map_in_workers
     merger = _Merger(store, window=in_flight)
     papers = merger(counted(read_papers(inputs, on_error=record)), batch_size)
-    for batch in _extracted(extractor, _batches(papers, batch_size), jobs=jobs):
+    from kg.extract.pipeline import map_in_workers  # spaCy loads only when a build runs
+
+    batches = _batches(papers, batch_size)
+    for batch in map_in_workers(extractor, _triples_of, batches, jobs=jobs):
         # A paper repeated inside one batch is written once, in its last (fullest) form.
         latest = {iri: text for iri, text in batch}
         owned = store.existing(latest)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -111,27 +113,58 @@ class Extractor:
     def _extract_parallel(
         self, papers: Iterable[Paper], *, n_process: int, batch_size: int
     ) -> Iterator[Extraction]:
-        global _WORKER
         iterator = iter(papers)
         chunks = iter(lambda: list(islice(iterator, batch_size)), [])
-        if "fork" in multiprocessing.get_all_start_methods():
-            # forked workers inherit this extractor, matchers built: no second start-up
-            _WORKER = self
-            pool = multiprocessing.get_context("fork").Pool(n_process)
-        else:
-            pool = multiprocessing.get_context("spawn").Pool(
-                n_process, initializer=_init_worker, initargs=(self.vocabulary,)
-            )
-        with pool:
-            for extractions in pool.imap(_extract_chunk, chunks):
-                yield from extractions
+        for extractions in map_in_workers(self, _extract_list, chunks, jobs=n_process):
+            yield from extractions
+
+
+def _extract_list(extractor: Extractor, papers: list[Paper]) -> list[Extraction]:
+    return list(extractor.extract(papers))
+
+
+def map_in_workers(
+    extractor: Extractor,
+    work: Callable[[Extractor, list[Paper]], T],
+    batches: Iterable[list[Paper]],
+    *,
+    jobs: int,
+) -> Iterator[T]:
+    """``work(extractor, batch)`` for each batch, in order, in ``jobs`` worker processes.
+
+    Forked workers inherit ``extractor`` with its matchers built (no second
+    start-up); where fork is missing, each worker builds its own. At most
+    ``2 * jobs`` batches are in flight, so memory stays flat however long the
+    input is. ``work`` must be a module-level function (it is pickled by name).
+    """
+    if jobs <= 1:
+        for batch in batches:
+            yield work(extractor, batch)
+        return
+    global _WORKER
+    if "fork" in multiprocessing.get_all_start_methods():
+        _WORKER = extractor
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    else:
+        pool = multiprocessing.get_context("spawn").Pool(
+            jobs, initializer=_init_worker, initargs=(extractor.vocabulary,)
+        )
+    pending: deque = deque()
+    with pool:
+        for batch in batches:
+            pending.append(pool.apply_async(_run_work, (work, batch)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 _MODIFIER_TAIL = re.compile(
     r"-(?:related|based|like|aware|level|driven|oriented|specific|wise|style|centric)$", re.I
 )
 
-_WORKER: Extractor | None = None
+T = TypeVar("T")
+_WORKER: Extractor | None = None  # the extractor of a worker process
 
 
 def _init_worker(vocabulary: Vocabulary) -> None:
@@ -139,7 +172,7 @@ def _init_worker(vocabulary: Vocabulary) -> None:
     _WORKER = Extractor(vocabulary)
 
 
-def _extract_chunk(papers: list[Paper]) -> list[Extraction]:
-    if _WORKER is None:  # pragma: no cover - the pool initialiser always runs first
+def _run_work(work: Callable[[Extractor, list[Paper]], T], batch: list[Paper]) -> T:
+    if _WORKER is None:  # pragma: no cover - fork or the pool initialiser set it
         raise RuntimeError("worker not initialised")
-    return list(_WORKER.extract(papers))
+    return work(_WORKER, batch)
