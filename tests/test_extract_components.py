@@ -565,3 +565,18 @@ def test_mobile_platforms_in_a_device_list(extractor: Extractor) -> None:
     software = run(extractor, "Our Android app uses iOS frameworks.")
     assert {"android device", "ios device"} <= keys(listed, "hardware")
     assert keys(software, "hardware") == set()
+
+
+def test_ordinal_before_a_task_head_is_no_task(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Next-generation chips and the 4th generation of Xeon CPUs help speech recognition.",
+    )
+    tasks = keys(extraction, "task")
+    assert not any("generation" in task for task in tasks)
+    assert "speech recognition" in tasks
+
+
+def test_hyphenated_task_head_keeps_its_noun(extractor: Extractor) -> None:
+    extraction = run(extractor, "Transformers struggle with simple state-tracking.")
+    assert keys(extraction, "task") & {"state-tracking", "state tracking"}

@@ -45,8 +45,11 @@ HEADS = frozenset(
         "recommendation",
         "verification",
         "diagnosis",
+        "nowcasting",
     )
 )
+#: Modifiers that date or rank the head rather than name a problem ("4th generation").
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|next|last|latest)$", re.I)
 _LLM_TASK = re.compile(
     r"\b([Tt]raining|[Ii]nference|[Ss]erving|[Ff]ine-tuning|[Dd]eployment|[Pp]re-?training)\s+"
     r"(?:(?:of|for|with|on|in)\s+)?(?:(?:the|modern|large-scale|state-of-the-art)\s+)?"
@@ -302,6 +305,10 @@ class TaskPatterns:
         text = text_of(doc)
         found = candidates(doc)
         for position, end, _ in find_words(doc, HEADS):
+            if position and text[position - 1] == "-":
+                left = words_before(text, position - 1, span=20)
+                if left and _ORDINAL.match(text[left[-1][0] : left[-1][1]]):
+                    continue  # a compound adjective: "next-generation", "4th-generation"
             words = words_before(text, position, span=50)[-3:]
             titled = text[position].isupper()  # "Breast Tumor Classification" in a title
             # keep the nouns nearest the head, up to the first stop word
@@ -314,6 +321,7 @@ class TaskPatterns:
                     or word.lower() in STOP
                     or not word[0].isalnum()
                     or word.endswith(("ly", "ing", "ed"))
+                    or _ORDINAL.match(word)
                     or (word.istitle() and not titled)  # "We" starting the sentence
                 ):
                     break
