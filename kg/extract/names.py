@@ -593,7 +593,12 @@ class NamePatterns:
                     text, found, after.start("name"), name, bare=bare, data_only=data_only
                 )
         if "(" in text:
+            # "the Low Rank Compensation (LoRC) strategy": an acronym of the words before
+            # it is the acronym finder's pair, proposed or not by the resolver
+            acronyms = doc.user_data.get("kg_acronyms") or {}
             for match in _BRACKETED.finditer(text):
+                if match.group("name") in acronyms:
+                    continue
                 sentence_start = max(
                     text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())
                 )

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import is_word_end, is_word_start
+from kg.extract.metric_cues import has_metric_cue, not_a_measure
 from kg.extract.spans import Candidate, candidates, overlaps, sentence_at, text_of
 from kg.records import Mention, entity_key
 from kg.vocab import Vocabulary, scorer_key
@@ -39,6 +40,34 @@ _METHOD_HEAD = re.compile(
     r"technique|strategy|unit|function|kernel|graph|field|process|gradient)s?$",
     re.IGNORECASE,
 )
+#: What follows a separator in a version of a model: "-4", "-v2", "-XL", "-Instruct"
+#: (not "Samba-CoE": another name built on Samba's).
+_VERSION_WORD = re.compile(
+    r"(?:[Vv]?\d[\w.]*|[A-Z]|XX?L|Large|Base|Small|Tiny|Mini|Turbo|Pro|Plus|Instruct|Chat)$"
+)
+#: Naming words: "namely parallel scaling (ParScale)", "called X".
+_NAMING = re.compile(r"\b(?:called|named|dubbed|termed|namely|coined)\b", re.IGNORECASE)
+_PROPOSING_PAIR = re.compile(
+    r"\b(?:propose[sd]?|introduce[sd]?|novel|present(?:s|ed)?|develop(?:s|ed)?|"
+    r"design(?:s|ed)?|devise[sd]?)\b",
+    re.I,
+)
+#: Words that open a clause or phrase between a proposing verb and a pair it does not name.
+_CLAUSE = re.compile(
+    r"\b(?:that|which|where|with|using|uses|use|by|from|of|on|in|to|for|such|including|"
+    r"integrat\w*|combin\w*|leverag\w*|based)\b"
+)
+#: "CodeLLMs", "MedVLMs": a class of models written as one word, not a system.
+_CLASS_PLURAL = re.compile(r"(?:(?:LM|DNN|CNN|GNN|NN|Model|Net)s|LLMs?|VLMs?)$")
+#: Words before a name that cite it: "such as X", "including X", "compared with X".
+_CITED_BEFORE = re.compile(
+    r"\b(?:such as|including|like|e\.g\.,?|i\.e\.,?|compared (?:to|with)|than|over|versus|"
+    r"vs\.?|existing|baselines?|prior|previous|state-of-the-art|SOTA|version of)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[\w-]+(?:,| and| or)?\s+){0,6}$",
+    re.IGNORECASE,
+)
+#: "MatMul-free", "BERT-like": a name used as a modifier names what exists already.
+_MODIFIER_AFTER = re.compile(r"-(?:free|like|style|inspired|less)\b")
 _SMALL_WORDS = frozenset({"of", "for", "and", "in", "on", "the", "a", "an", "to", "with"})
 _OWN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study))\b")
 # "ImageNet-C", "ARC-E", "ImageNet-1K", "HumanEval+", "Flowers-102+"
@@ -75,7 +104,6 @@ _ANY_CUE = re.compile(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE
 _SYSTEM_NOUNS = frozenset(
     {"server", "cluster", "node", "machine", "workstation", "board", "instance"}
 )
-_PHASE = re.compile(r"\b(?:at|during|in|the)\s+$", re.IGNORECASE)
 #: "GPU-less", "CPU-free": the thing is absent.
 _NEGATED = re.compile(r"-(?:less|free)\b")
 _KIND_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -375,8 +403,11 @@ class RoleResolver:
         CamelCase system without saying it is theirs.
         """
         counts: dict[str, int] = {}
+        abbreviations = set(doc.user_data.get("kg_acronyms") or ())
         for candidate in kept:
             counts[candidate.label] = counts.get(candidate.label, 0) + 1
+            if text[candidate.start - 1 : candidate.start] == "(":
+                abbreviations.add(candidate.label)
         first_acronym: set[int] = set()
         for candidate in kept:
             if candidate.proposed or candidate.concept is not None or candidate.kind != "method":
@@ -385,35 +416,75 @@ class RoleResolver:
                 # "we propose a novel fairness notion, Socio-Economic Parity (SEP)": the
                 # first new acronym after the proposing word of its sentence
                 start, _ = sentence_at(doc, candidate.start)
-                cue = _PROPOSING.search(text, max(start, candidate.start - 80), candidate.start)
+                # the last proposing word: "we propose X of Y and develop a Z (ZZ) scheme"
+                cues = list(
+                    _PROPOSING_PAIR.finditer(
+                        text, max(start, candidate.start - 80), candidate.start
+                    )
+                )
+                cue = cues[-1] if cues else None
                 long_form = max((candidate.label, *candidate.aliases), key=len)
                 # a coined name is capitalised ("Socio-Economic Parity"); a lower-case
                 # expansion ("key-value (KV)") is background vocabulary
                 titled = all(
                     word[0].isupper() for word in long_form.split() if word not in _SMALL_WORDS
                 )
-                if cue and titled and start not in first_acronym:
+                # the pair is the verb's object ("we propose a novel notion, X (XN)"), not
+                # a part named inside a clause ("a framework that integrates X (XN)"), and
+                # this is where the text defines it, not a later use of the short form
+                if (
+                    cue
+                    and titled
+                    and start not in first_acronym
+                    and "(" in text[candidate.start : candidate.end]
+                    and not _CLAUSE.search(text, cue.end(), candidate.start)
+                ):
                     first_acronym.add(start)
                     candidate.proposed = True
                 continue
             if candidate.component != "kg_names" or candidate.priority != 1:
                 continue
-            base = _VERSION_TAIL.sub("", candidate.label)
-            if base != candidate.label and self.vocabulary.lookup("method", base):
-                continue  # a version of a known model: "WideResNet-34-10", "ChatGPT-4"
+            if self._known_version(candidate.label) or _CLASS_PLURAL.search(candidate.label):
+                continue  # "ChatGPT-4", "WideResNet-34-10"; "CodeLLMs": a class of models
             start, end = sentence_at(doc, candidate.start)
-            # a lower-case start ("kJ", "vMF", "pyCUDA") or a bracketed short form
-            # ("unstable controls (uHC)") abbreviates something; it is the paper's own
-            # only after a proposing word
-            defined = (
-                candidate.label[0].islower() or text[candidate.start - 1 : candidate.start] == "("
-            )
-            if defined:
-                if _PROPOSING.search(text, start, candidate.start):
+            if _CITED_BEFORE.search(text, max(start, candidate.start - 40), candidate.start):
+                continue  # "existing schemes including FedAvg and FedBuff"
+            # a lower-case start ("kJ", "vMF", "pyCUDA") or a short form the text defines
+            # ("unstable controls (uHC)", "State-of-the-Art (SoA)") abbreviates something;
+            # it is the paper's own only after a proposing word
+            if self._modifier(text, candidate.label):
+                continue  # "MatMul-free models": what the paper does without
+            if candidate.label[0].islower() or candidate.label in abbreviations:
+                if _PROPOSING.search(text, start, candidate.start) or _NAMING.search(
+                    text, max(start, candidate.start - 60), candidate.start
+                ):
                     candidate.proposed = True
                 continue
             if counts[candidate.label] > 1 or _OWN.search(text, start, end):
                 candidate.proposed = True
+
+    @staticmethod
+    def _modifier(text: str, label: str) -> bool:
+        """Whether the text writes ``label`` as a modifier: "MatMul-free", "BERT-like"."""
+        position = text.find(label + "-")
+        while position >= 0:
+            if _MODIFIER_AFTER.match(text, position + len(label)):
+                return True
+            position = text.find(label + "-", position + 1)
+        return False
+
+    def _known_version(self, label: str) -> bool:
+        """A version of a model the vocabulary knows: "WideResNet-34-10", "ChatGPT-4"."""
+        base = _VERSION_TAIL.sub("", label)
+        if base != label and self.vocabulary.lookup("method", base):
+            return True
+        # the tail starts at a separator: "ChatGPT-4" is ChatGPT's, not "ChatGP" + "T-4"
+        cut = max(label.rfind("-"), label.rfind(" "))
+        return (
+            cut > 0
+            and _VERSION_WORD.match(label, cut + 1) is not None
+            and self.vocabulary.lookup("method", label[:cut]) is not None
+        )
 
     def _specific_tasks(self, kept: list[Candidate]) -> list[Candidate]:
         """Drop a task the paper also names more specifically: "classification" beside
@@ -431,7 +502,12 @@ class RoleResolver:
 
     def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
         start, end = sentence_at(doc, candidate.start)
-        if _CUES.get(candidate.kind, _ANY_CUE).search(text_of(doc), start, end):
+        if candidate.kind == "metric":
+            if has_metric_cue(
+                candidate.label, text_of(doc), candidate.start, candidate.end, (start, end)
+            ):
+                return True
+        elif _CUES.get(candidate.kind, _ANY_CUE).search(text_of(doc), start, end):
             return True
         return any(
             other is not candidate
@@ -443,15 +519,8 @@ class RoleResolver:
 
     @staticmethod
     def _not_a_measure(candidate: Candidate, text: str) -> bool:
-        """A metric word used otherwise: a compound modifier ("low-latency links",
-        "inference-time strategies") or a phase ("at inference time")."""
-        after = text[candidate.end : candidate.end + 2]
-        before = text[max(0, candidate.start - 8) : candidate.start]
-        if len(after) == 2 and after[0] == "-" and after[1].isalpha():
-            return True
-        if before.endswith("-") and before[-2:-1].isalpha():
-            return True
-        return bool(_PHASE.search(before)) and candidate.label.endswith("time")
+        """A metric word used otherwise ("low-latency links", "at inference time")."""
+        return not_a_measure(candidate.label, text, candidate.start, candidate.end)
 
     def _absorbed(self, previous: Candidate, candidate: Candidate, text: str) -> bool:
         """``candidate`` only completes ``previous``: "A100 GPUs" (a class word after a
