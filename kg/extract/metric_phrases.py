@@ -1,4 +1,5 @@
-"""``kg_metric_phrases``: metric names built from parts: ``pass@k``, ``top-5 accuracy``.
+"""``kg_metric_phrases``: metric names built from parts: ``pass@k``, ``top-5 accuracy``,
+``eff@k``, ``top-1 test accuracy``.
 
 Each pattern has a literal gate, checked with ``in`` before the regex runs at all.
 """
@@ -15,12 +16,22 @@ from kg.extract.spans import Candidate, candidates, text_of
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "@",
+        # "pass@k", "Recall@10", "pass@N", and a paper's own "eff@k", "maj@32" (not an
+        # e-mail address: nothing but the rank follows the "@")
         re.compile(
-            r"(?<![\w])(?:[Pp]ass|[Rr]ecall|[Hh]its|[Pp]recision|NDCG|nDCG|MRR|mAP)@(?:\d+|k)\b"
+            r"(?<![\w.@-])[A-Za-z][A-Za-z0-9]{0,15}@(?:\d+|[kKnN])\b(?![.@-]?\w)(?: accuracy\b)?"
         ),
     ),
-    ("op-", re.compile(r"(?<![\w])[Tt]op-(?:\d+|k) (?:accuracy|error(?: rate)?)\b")),
+    # "top-1 eval accuracy", "Top-5 test error": a qualifier between rank and measure
+    (
+        "op-",
+        re.compile(
+            r"(?<![\w])[Tt]op-(?:\d+|k) (?:(?:eval|evaluation|test|validation|val|"
+            r"classification) )?(?:accuracy|error(?: rate)?)\b"
+        ),
+    ),
 )
+_QUALIFIER = re.compile(r" (?:eval|evaluation|test|validation|val|classification) ")
 
 
 @Language.factory("kg_metric_phrases", assigns=["doc._.kg_candidates"])
@@ -39,9 +50,9 @@ class MetricPhrases:
                 continue
             found = candidates(doc)
             for match in pattern.finditer(text):
+                # the qualifier of "top-1 eval accuracy" is not part of the measure's name
+                label = _QUALIFIER.sub(" ", match.group(0)) if gate == "op-" else match.group(0)
                 found.append(
-                    Candidate(
-                        "metric", match.start(), match.end(), match.group(0), self.name, priority=18
-                    )
+                    Candidate("metric", match.start(), match.end(), label, self.name, priority=18)
                 )
         return doc

@@ -30,6 +30,10 @@ _GENERIC_ACCELERATOR = re.compile(
 #: A dataset's one-word alias ("NYUDv2" for NYUv2, "ADULT" for UCI Adult): the
 #: paper's spelling of the name, listed as written.
 _ALIAS = re.compile(r"^[A-Za-z][\w.+-]*$")
+#: Words that qualify a metric without making it another measure.
+_QUALIFIERS = frozenset(
+    {"test", "eval", "evaluation", "validation", "val", "mean", "average", "overall", "system"}
+)
 #: Gold record field of each entity kind.
 FIELDS = {
     "dataset": "datasets",
@@ -59,6 +63,8 @@ def display_name(mention: Mention) -> str:
         and _ALIAS.match(written)
     ):
         return written
+    if mention.kind == "metric" and _qualified(written, mention.label):
+        return mention.label  # "top-1 eval accuracy", "test accuracy": the measure itself
     if (
         mention.concept is not None
         and written == written.lower()
@@ -69,6 +75,15 @@ def display_name(mention: Mention) -> str:
     ):
         return written
     return mention.label
+
+
+def _qualified(written: str, label: str) -> bool:
+    """``written`` is ``label`` with only generic qualifiers added: the split it was
+    measured on ("test", "eval") or how it was summarised ("mean", "overall")."""
+    words = [w for w in re.split(r"[\s-]+", written.lower()) if w]
+    wanted = [w for w in re.split(r"[\s-]+", label.lower()) if w]
+    extra = [w for w in words if w not in wanted]
+    return bool(extra) and all(w in _QUALIFIERS for w in extra) and len(words) > len(wanted)
 
 
 def _symbols(text: str) -> str:

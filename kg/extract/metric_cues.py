@@ -1,0 +1,107 @@
+"""When a metric word names a measure, and when it is used otherwise.
+
+Used by ``kg_roles`` for every metric candidate: ``not_a_measure`` drops uses that
+are not measures ("low-latency links", "inference-time compute", "8-bit precision",
+"LLMs recall facts", "a model with 7B parameters"); ``has_metric_cue`` decides for
+``kg:ambiguous`` metric labels ("cost", "runtime", "error rate") whether the text
+measures them: a figure ("41.5%", "3x", "$100K"), or a word of change right before
+("reduces the computational cost", "halves the error rate", "negligible overhead").
+
+Each regex runs on a short window around the candidate, never over the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A figure: "28%", "28\\%" (TeX), "3.2x", "10 times", "$100K".
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s?(?:\\?%|x\b|×|percent|times|-fold)|\$\s?\d", re.IGNORECASE)
+#: A word of change or size just before the metric: "reduces (the) X", "lower X".
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*|halv\w*|fewer|less|negligible|minimal|"
+    r"in terms of)\s+(?:(?:the|its|their|our|of)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Labels that a word of change alone does not make measured ("lower cost").
+_GOAL_WORDS = frozenset({"cost", "utilization", "model size", "data movement"})
+#: A word of change just after it: "X reduction", "X savings", "X by 30%".
+_CHANGE_AFTER = re.compile(r"\s+(?:reductions?|savings?|by\s+(?:up to\s+|about\s+)?\d)", re.I)
+#: "at inference time", "during both training and inference time": a phase, not a measure.
+_PHASE = re.compile(
+    r"\b(?:at|during|in|the)\s+(?:both\s+)?(?:[\w-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
+)
+_PHASE_WORDS = frozenset(
+    {"inference", "training", "test", "run", "compile", "compilation", "deployment", "serving"}
+)
+#: What may follow a hyphenated "X-time" that is still a measure: "training-time reduction".
+_TIME_NOUN_AFTER = re.compile(
+    r"\s+(?:reductions?|savings?|speedups?|overheads?|by|of|is|was|and|or|per)\b", re.I
+)
+#: A number format or numeric setting before "precision": "8-bit", "mixed", "FP16".
+_NUMERIC_PRECISION = re.compile(
+    r"(?:\d+-bit|bit|mixed|numeric(?:al)?|arbitrary|reduced|low|lower|half|single|double|full|"
+    r"floating[- ]point|fixed[- ]point|limited|variable|extended|machine|FP\d+|INT\d+|BF16)"
+    r"[- ]$",
+    re.IGNORECASE,
+)
+#: Other classification measures near "precision" or "recall".
+_PR_PARTNERS = re.compile(
+    r"\b(?:precision|recall|F1|F-?score|F-measure|accuracy|AUC|AUROC|mAP|sensitivity|"
+    r"specificity)\b",
+    re.IGNORECASE,
+)
+#: "7B parameters", "1 trillion parameters": the model's size, stated, not measured.
+_SIZE_BEFORE = re.compile(
+    r"\d[\d.,]*\s*(?:[KMBT]|[Kk]ilo|[Mm]illion|[Bb]illion|[Tt]rillion|[Tt]housand)?\s+$"
+)
+
+
+def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
+    """Whether the metric word ``text[start:end]`` (linked to ``label``) is used otherwise.
+
+    >>> not_a_measure("latency", "low-latency links", 4, 11)
+    True
+    >>> not_a_measure("precision", "8-bit precision", 6, 15)
+    True
+    """
+    after = text[end : end + 2]
+    before = text[max(0, start - 40) : start]
+    written = text[start:end]
+    if len(after) == 2 and after[0] == "-" and after[1].isalpha():
+        return True  # "low-latency links"
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return True
+    if label.endswith("time"):
+        if "-time" in written and not _TIME_NOUN_AFTER.match(text, end):
+            # "inference-time compute", "training-time protocols": an adjective
+            return text[end : end + 2][:1] == " " and text[end + 1 : end + 2].islower()
+        first = label.split()[0].lower()
+        if first in _PHASE_WORDS and _PHASE.search(before):
+            return True  # "at inference time"; "in wall-clock time" stays a measure
+    lowered = written.lower()
+    if "speed up" in lowered or "speeds up" in lowered:
+        # a verb ("improvements that speed up training") unless a figure is its size
+        return not re.search(r"\d\s?[x×]?\s*$", before)
+    if label in ("precision", "recall"):
+        if label == "precision" and _NUMERIC_PRECISION.search(before):
+            return True
+        window = text[max(0, start - 80) : end + 80]
+        partner = any(m.group(0).lower() != label for m in _PR_PARTNERS.finditer(window))
+        figure = _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
+        return not (partner or figure or re.match(r"\s+(?:of|rate|score)\b", text[end:]))
+    if label == "number of parameters" and "parameter" in lowered.split()[0]:
+        # bare "parameters": "models with 7B parameters" state a size
+        return bool(_SIZE_BEFORE.search(before))
+    return False
+
+
+def has_metric_cue(label: str, text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether an ambiguous metric ``label`` at ``text[start:end]`` is measured in its sentence."""
+    lo, hi = sentence
+    if _FIGURE.search(text, lo, hi):
+        return True
+    if label in _GOAL_WORDS:
+        return False  # "reduce the cost": a goal unless a figure says how much
+    if _CHANGE_BEFORE.search(text[max(lo, start - 60) : start]):
+        return True
+    return bool(_CHANGE_AFTER.match(text, end))
