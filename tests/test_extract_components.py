@@ -621,3 +621,65 @@ def test_pair_after_the_last_proposing_verb_is_proposed(full_extractor: Extracto
         "We propose a shared layout of tensors and develop a Dynamic Block Scaling (DBS) scheme.",
     )
     assert "Dynamic Block Scaling" in _proposed(extraction)
+
+
+# -- metric cues (kg/extract/metric_cues.py) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "word"),
+    [
+        ("precision", "We train with 8-bit precision on GPUs.", "precision"),
+        ("precision", "Mixed precision training is fast.", "precision"),
+        ("recall", "LLMs partially recall knowledge.", "recall"),
+        ("inference time", "We study inference-time compute in LLMs.", "inference-time"),
+        ("inference time", "It scales during both training and inference time.", "inference time"),
+        ("speedup", "Methods that speed up training help.", "speed up"),
+        ("number of parameters", "Models with 137B parameters are evaluated.", "parameters"),
+    ],
+)
+def test_metric_words_that_measure_nothing(label: str, text: str, word: str) -> None:
+    from kg.extract.metric_cues import not_a_measure
+
+    start = text.index(word)
+    assert not_a_measure(label, text, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "word"),
+    [
+        ("precision", "It reaches high precision and recall.", "precision"),
+        ("recall", "Recall improves to 91% on the test set.", "Recall"),
+        ("wall-clock time", "It lags behind in wall-clock time.", "wall-clock time"),
+        ("speedup", "It gives a 3x speed up over baselines.", "speed up"),
+        ("number of parameters", "It needs 2x fewer parameters.", "parameters"),
+    ],
+)
+def test_metric_words_that_measure(label: str, text: str, word: str) -> None:
+    from kg.extract.metric_cues import not_a_measure
+
+    start = text.index(word)
+    assert not not_a_measure(label, text, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "word", "measured"),
+    [
+        ("computational cost", "It cuts computational cost by 41.5\\%.", "computational cost", True),
+        ("error rate", "Feedback halves the error rate.", "error rate", True),
+        ("cost", "It saves $100K in cost.", "cost", True),
+        ("cost", "This lowers the cost of serving.", "cost", False),
+        ("runtime", "Runtime matters for users.", "Runtime", False),
+    ],
+)
+def test_ambiguous_metric_needs_a_measure(label: str, text: str, word: str, measured: bool) -> None:
+    from kg.extract.metric_cues import has_metric_cue
+
+    start = text.index(word)
+    assert has_metric_cue(label, text, start, start + len(word), (0, len(text))) is measured
+
+
+def test_metric_phrases_with_a_qualifier_or_a_coined_rank(extractor: Extractor) -> None:
+    extraction = run(extractor, "It obtains a top-1 eval accuracy of 77%, and we propose eff@k.")
+    assert {"top-1 accuracy", "eff@k"} <= keys(extraction, "metric")
+    assert "x@1.com" not in keys(run(extractor, "Mail x@1.com for data."), "metric")

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import is_word_end, is_word_start
+from kg.extract.metric_cues import has_metric_cue, not_a_measure
 from kg.extract.spans import Candidate, candidates, overlaps, sentence_at, text_of
 from kg.records import Mention, entity_key
 from kg.vocab import Vocabulary, scorer_key
@@ -103,7 +104,6 @@ _ANY_CUE = re.compile(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE
 _SYSTEM_NOUNS = frozenset(
     {"server", "cluster", "node", "machine", "workstation", "board", "instance"}
 )
-_PHASE = re.compile(r"\b(?:at|during|in|the)\s+$", re.IGNORECASE)
 #: "GPU-less", "CPU-free": the thing is absent.
 _NEGATED = re.compile(r"-(?:less|free)\b")
 _KIND_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -502,7 +502,12 @@ class RoleResolver:
 
     def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
         start, end = sentence_at(doc, candidate.start)
-        if _CUES.get(candidate.kind, _ANY_CUE).search(text_of(doc), start, end):
+        if candidate.kind == "metric":
+            if has_metric_cue(
+                candidate.label, text_of(doc), candidate.start, candidate.end, (start, end)
+            ):
+                return True
+        elif _CUES.get(candidate.kind, _ANY_CUE).search(text_of(doc), start, end):
             return True
         return any(
             other is not candidate
@@ -514,15 +519,8 @@ class RoleResolver:
 
     @staticmethod
     def _not_a_measure(candidate: Candidate, text: str) -> bool:
-        """A metric word used otherwise: a compound modifier ("low-latency links",
-        "inference-time strategies") or a phase ("at inference time")."""
-        after = text[candidate.end : candidate.end + 2]
-        before = text[max(0, candidate.start - 8) : candidate.start]
-        if len(after) == 2 and after[0] == "-" and after[1].isalpha():
-            return True
-        if before.endswith("-") and before[-2:-1].isalpha():
-            return True
-        return bool(_PHASE.search(before)) and candidate.label.endswith("time")
+        """A metric word used otherwise ("low-latency links", "at inference time")."""
+        return not_a_measure(candidate.label, text, candidate.start, candidate.end)
 
     def _absorbed(self, previous: Candidate, candidate: Candidate, text: str) -> bool:
         """``candidate`` only completes ``previous``: "A100 GPUs" (a class word after a
