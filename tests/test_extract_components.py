@@ -665,7 +665,12 @@ def test_metric_words_that_measure(label: str, text: str, word: str) -> None:
 @pytest.mark.parametrize(
     ("label", "text", "word", "measured"),
     [
-        ("computational cost", "It cuts computational cost by 41.5\\%.", "computational cost", True),
+        (
+            "computational cost",
+            "It cuts computational cost by 41.5\\%.",
+            "computational cost",
+            True,
+        ),
         ("error rate", "Feedback halves the error rate.", "error rate", True),
         ("cost", "It saves $100K in cost.", "cost", True),
         ("cost", "This lowers the cost of serving.", "cost", False),
@@ -683,3 +688,27 @@ def test_metric_phrases_with_a_qualifier_or_a_coined_rank(extractor: Extractor) 
     extraction = run(extractor, "It obtains a top-1 eval accuracy of 77%, and we propose eff@k.")
     assert {"top-1 accuracy", "eff@k"} <= keys(extraction, "metric")
     assert "x@1.com" not in keys(run(extractor, "Mail x@1.com for data."), "metric")
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "word", "other_use"),
+    [
+        ("top-1 accuracy", "We target the Top-1 supercomputer, Frontier.", "Top-1", True),
+        ("top-1 accuracy", "It reaches 77.1% top-1 on ImageNet.", "top-1", False),
+        ("speedup", "It can speed up training by up to 35%.", "speed up", False),
+        ("precision", "Training under bfloat16 precision drifts.", "precision", True),
+        ("inference time", "We cut 72% in prediction time.", "prediction time", False),
+    ],
+)
+def test_metric_word_senses(label: str, text: str, word: str, other_use: bool) -> None:
+    from kg.extract.metric_cues import not_a_measure
+
+    start = text.index(word)
+    assert not_a_measure(label, text, start, start + len(word)) is other_use
+
+
+def test_a_factor_is_a_figure() -> None:
+    from kg.extract.metric_cues import has_metric_cue
+
+    text = "Model sizes can be reduced by a factor of 4."
+    assert has_metric_cue("model size", text, 0, 11, (0, len(text)))

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 
 #: A figure: "28%", "28\\%" (TeX), "3.2x", "10 times", "$100K".
-_FIGURE = re.compile(r"\d(?:\.\d+)?\s?(?:\\?%|x\b|×|percent|times|-fold)|\$\s?\d", re.IGNORECASE)
+_FIGURE = re.compile(
+    r"\d(?:\.\d+)?\s?(?:\\?%|x\b|×|percent|times|-fold)|\$\s?\d|\bfactor of\s+\d",
+    re.IGNORECASE,
+)
 #: A word of change or size just before the metric: "reduces (the) X", "lower X".
 _CHANGE_BEFORE = re.compile(
     r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*|halv\w*|fewer|less|negligible|minimal|"
@@ -23,7 +26,7 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: Labels that a word of change alone does not make measured ("lower cost").
-_GOAL_WORDS = frozenset({"cost", "utilization", "model size", "data movement"})
+_GOAL_WORDS = frozenset({"cost", "utilization", "data movement"})
 #: A word of change just after it: "X reduction", "X savings", "X by 30%".
 _CHANGE_AFTER = re.compile(r"\s+(?:reductions?|savings?|by\s+(?:up to\s+|about\s+)?\d)", re.I)
 #: "at inference time", "during both training and inference time": a phase, not a measure.
@@ -40,14 +43,15 @@ _TIME_NOUN_AFTER = re.compile(
 #: A number format or numeric setting before "precision": "8-bit", "mixed", "FP16".
 _NUMERIC_PRECISION = re.compile(
     r"(?:\d+-bit|bit|mixed|numeric(?:al)?|arbitrary|reduced|low|lower|half|single|double|full|"
+    r"b?float\d+|tf32|"
     r"floating[- ]point|fixed[- ]point|limited|variable|extended|machine|FP\d+|INT\d+|BF16)"
     r"[- ]$",
     re.IGNORECASE,
 )
-#: Other classification measures near "precision" or "recall".
+#: Other retrieval/classification measures near "precision" or "recall" ("accuracy"
+#: is no partner of "precision": "reduced precision costs accuracy").
 _PR_PARTNERS = re.compile(
-    r"\b(?:precision|recall|F1|F-?score|F-measure|accuracy|AUC|AUROC|mAP|sensitivity|"
-    r"specificity)\b",
+    r"\b(?:precision|recall|F1|F-?score|F-measure|AUC|AUROC|mAP|sensitivity|specificity)\b",
     re.IGNORECASE,
 )
 #: "7B parameters", "1 trillion parameters": the model's size, stated, not measured.
@@ -75,20 +79,30 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
         if "-time" in written and not _TIME_NOUN_AFTER.match(text, end):
             # "inference-time compute", "training-time protocols": an adjective
             return text[end : end + 2][:1] == " " and text[end + 1 : end + 2].islower()
-        first = label.split()[0].lower()
+        first = written.split()[0].lower()
         if first in _PHASE_WORDS and _PHASE.search(before):
             return True  # "at inference time"; "in wall-clock time" stays a measure
     lowered = written.lower()
     if "speed up" in lowered or "speeds up" in lowered:
         # a verb ("improvements that speed up training") unless a figure is its size
-        return not re.search(r"\d\s?[x×]?\s*$", before)
+        # ("a 3x speed up", "speed up training by up to 35%")
+        return not (
+            re.search(r"\d\s?[x×]?\s*$", before)
+            or re.match(r"[^.;]{0,60}?\bby\s+(?:up to\s+|about\s+)?\d", text[end : end + 80])
+        )
     if label in ("precision", "recall"):
         if label == "precision" and _NUMERIC_PRECISION.search(before):
             return True
         window = text[max(0, start - 80) : end + 80]
-        partner = any(m.group(0).lower() != label for m in _PR_PARTNERS.finditer(window))
+        partners = _PR_PARTNERS.finditer(window)
+        partner = any(m.group(0).lower() != label for m in partners)
+        if label == "recall" and not partner:
+            partner = "accuracy" in window.lower()
         figure = _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
         return not (partner or figure or re.match(r"\s+(?:of|rate|score)\b", text[end:]))
+    if label in ("top-1 accuracy", "top-5 accuracy") and "acc" not in lowered:
+        # bare "top-1" is a rank ("the Top-1 supercomputer") unless a figure is near
+        return not _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
     if label == "number of parameters" and "parameter" in lowered.split()[0]:
         # bare "parameters": "models with 7B parameters" state a size
         return bool(_SIZE_BEFORE.search(before))
