@@ -712,3 +712,13 @@ def test_a_factor_is_a_figure() -> None:
 
     text = "Model sizes can be reduced by a factor of 4."
     assert has_metric_cue("model size", text, 0, 11, (0, len(text)))
+
+
+def test_llm_stage_with_three_modifiers(extractor: Extractor) -> None:
+    extraction = run(extractor, "The demand for inference on extremely large scale LLMs grows.")
+    assert "LLM inference" in extraction.labels("task")
+
+
+def test_moe_stage_is_a_task(extractor: Extractor) -> None:
+    extraction = run(extractor, "We cut the cost of Mixture-of-Experts training on GPUs.")
+    assert "MoE training" in extraction.labels("task")

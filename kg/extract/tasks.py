@@ -53,9 +53,14 @@ _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|next|last|lat
 _LLM_TASK = re.compile(
     r"\b([Tt]raining|[Ii]nference|[Ss]erving|[Ff]ine-tuning|[Dd]eployment|[Pp]re-?training)\s+"
     r"(?:(?:of|for|with|on|in)\s+)?(?:(?:the|modern|large-scale|state-of-the-art)\s+)?"
-    # up to two modifiers: "inference on extremely large-scale LLMs", "transformer-based"
-    r"(?:(?!and\b|or\b|with\b|to\b)[a-z][\w-]*\s+){0,2}?"
+    # up to three modifiers: "inference on extremely large scale LLMs", "transformer-based"
+    r"(?:(?!and\b|or\b|with\b|to\b)[a-z][\w-]*\s+){0,3}?"
     r"(?:[Ll]arge\s+[Ll]anguage\s+[Mm]odels|LLMs?)\b"
+)
+#: "Mixture of Experts serving", "MoE model training": the stage of an MoE model.
+_MOE_TASK = re.compile(
+    r"\b(?:MoEs?|[Mm]ixture[- ]of[- ][Ee]xperts?)(?:\s+\(MoE\))?\s+(?:[Mm]odels?\s+)?"
+    r"([Tt]raining|[Ii]nference|[Ss]erving)\b"
 )
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
 STOP = frozenset(
@@ -341,6 +346,14 @@ class TaskPatterns:
                 found.append(
                     Candidate(
                         "task", match.start(), match.end(), f"LLM {stage}", self.name, priority=4
+                    )
+                )
+        if "MoE" in text or "xpert" in text:
+            for match in _MOE_TASK.finditer(text):
+                stage = match.group(1).lower()
+                found.append(
+                    Candidate(
+                        "task", match.start(), match.end(), f"MoE {stage}", self.name, priority=4
                     )
                 )
         return doc
