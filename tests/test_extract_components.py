@@ -714,6 +714,61 @@ def test_a_factor_is_a_figure() -> None:
     assert has_metric_cue("model size", text, 0, 11, (0, len(text)))
 
 
+# -- lower-case objects of a proposing verb (kg/extract/proposal_phrases.py) ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "We devise an optimum group size model, which balances cost.",
+            ["optimum group size model"],
+        ),
+        (
+            "We propose learnable conformal abstention, integrating RL.",
+            ["learnable conformal abstention"],
+        ),
+        (
+            "We propose a simple fast compound scaling strategy that scales.",
+            ["fast compound scaling"],
+        ),
+        (
+            "We introduce three types of zero-computation experts: the zero expert.",
+            ["zero-computation experts"],
+        ),
+        (
+            "We propose linear operator fusion and compact materialization to help.",
+            ["linear operator fusion", "compact materialization"],
+        ),
+        ("We propose the linear-complexity multiplication L-Mul algorithm that adds.", ["L-Mul"]),
+        # descriptions, appositions and capitalised names are not read here
+        ("We propose additional layers to the network.", []),
+        ("We present a comprehensive comparison of baselines.", []),
+        ("We introduce a simple slimmed-down version of attention.", []),
+        ("We propose a novel cache eviction method, DefensiveKV, for speed.", []),
+        ("We propose a multi-task model consisting of two parts.", []),
+        ("We develop a balance scheduler to mitigate imbalance.", []),
+        ("We present Zorp Net, a system.", []),
+    ],
+)
+def test_object_phrase_of_a_proposing_verb(sentence: str, expected: list[str]) -> None:
+    from kg.extract.proposal_phrases import object_phrases
+
+    verb_end = next(
+        sentence.find(verb) + len(verb)
+        for verb in ("devise", "propose", "introduce", "present", "develop")
+        if verb in sentence
+    )
+    assert [sentence[s:e] for s, e in object_phrases(sentence, verb_end)] == expected
+
+
+def test_lower_case_proposal_is_a_proposed_method(full_extractor: Extractor) -> None:
+    extraction = run(
+        full_extractor, "To fix this, we propose an importance-aware pixel map that keeps pixels."
+    )
+    assert "importance-aware pixel map" in _proposed(extraction)
+
+
 def test_llm_stage_with_three_modifiers(extractor: Extractor) -> None:
     extraction = run(extractor, "The demand for inference on extremely large scale LLMs grows.")
     assert "LLM inference" in extraction.labels("task")

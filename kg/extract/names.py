@@ -16,7 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import find_words, is_word_end, words_after, words_before
+from kg.extract.proposal_phrases import object_phrases
+from kg.extract.roles import GENERIC
 from kg.extract.spans import Candidate, candidates, text_of
+from kg.vocab import scorer_key
 
 _SIZE_ONLY = re.compile(
     r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[a-z]?\d+(?:\.\d+)?[KkMmBbTtGg]?[Bb]?|\d+D)$"
@@ -42,6 +45,19 @@ _PROPOSE_VERBS = frozenset(
         ("curate", ("", "s", "d")),
         ("collect", ("", "s", "ed")),
         ("contribute", ("", "s", "d")),
+    )
+    for ending in endings
+)
+#: Verbs whose lower-case object is a method ("we devise an optimum group size model").
+_METHOD_VERBS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("propose", ("", "s", "d")),
+        ("introduce", ("", "s", "d")),
+        ("present", ("", "s", "ed")),
+        ("develop", ("", "s", "ed")),
+        ("design", ("", "s", "ed")),
+        ("devise", ("", "s", "d")),
     )
     for ending in endings
 )
@@ -578,6 +594,13 @@ class NamePatterns:
                 continue
             if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position):
                 continue
+            if word in _METHOD_VERBS:
+                spans = object_phrases(text, verb_end)
+                for start, end in spans:
+                    if scorer_key(text[start:end]) not in GENERIC:  # "deep learning"
+                        self._proposed_name(text, found, start, text[start:end], bare=True)
+                if spans:
+                    continue
             lower_name = _LOWER_PROPOSAL.match(text, verb_end)
             if lower_name:
                 self._lower_names(text, found, lower_name)

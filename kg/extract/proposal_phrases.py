@@ -1,0 +1,191 @@
+"""The object of a proposing verb, written in lower case: what the paper introduces.
+
+"we propose chunked-prefills, which ...", "we devise an optimum group size model",
+"we introduce three types of zero-computation experts", "we propose a simple fast
+compound scaling strategy": the noun phrase right after the verb, cut at the first
+clause or preposition, with determiners and evaluative adjectives stripped. It
+names a method when its head is a method word: a generic head ("strategy",
+"framework") is dropped, a specific one ("loss", "kernel", "encoder") or a process
+noun ("batching", "fusion", "partitioning") stays. A name-shaped word inside the
+phrase ("the linear-complexity multiplication L-Mul algorithm") is the name.
+
+Pure functions on the text, so :mod:`kg.extract.names` stays a list of patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Where the phrase ends: punctuation, or a word that opens a clause or a complement.
+_END = re.compile(r"[,.;:()\[\]\n\"“”]|\s[-–—]+\s")
+_STOP_WORDS = _words(
+    "that which who whose where when while to for of in on with by from into onto via "
+    "using based called named dubbed termed as at than is are was were be can could will "
+    "would may might should must across over under between among through within without "
+    "against towards toward per or but not also both either each all the a an its their "
+    "our this these those it they we consisting comprising containing including "
+    "integrating leveraging combining enabling allowing making achieving exploiting "
+    "utilizing utilising yielding providing requiring involving capturing targeting "
+    "incorporating featuring establishing built designed tailored inspired equipped "
+    "trained composed specifically capable able suitable aimed"
+)
+#: Words skipped before the phrase: determiners, numbers, evaluative adjectives.
+_SKIP = _words(
+    "a an the our this these its their two three four five six seven eight nine ten "
+    "several multiple some dozens hundreds and but "
+    "novel new simple general unified efficient effective lightweight scalable flexible "
+    "practical principled robust first innovative yet powerful straightforward "
+    "versatile generic holistic comprehensive advanced elegant key alternative improved "
+    "dedicated specialized specialised custom tailored carefully highly well-designed "
+    "theoretically provably easy-to-implement plug-and-play training-free"
+)
+#: "three types of X": the kind of thing is X.
+_KINDS_OF = _words("types kinds variants family families class classes set series")
+#: Heads that say "a method" and nothing more: the name is the words before them.
+GENERIC_HEADS = _words(
+    "method methods approach approaches technique techniques strategy strategies scheme "
+    "schemes algorithm algorithms framework frameworks mechanism mechanisms methodology "
+    "procedure paradigm"
+)
+#: Heads that are part of the name: "hybrid clipped activation function".
+SPECIFIC_HEADS = _words(
+    "model architecture network encoder encoders decoder kernel kernels loss objective "
+    "regularizer regulariser function format representation layer layers module block "
+    "blocks operator operators protocol protocols schedule scheduler estimator aggregator "
+    "attention optimizer optimiser map maps experts expert adapter adapters transformer "
+    "tokenizer embedding embeddings cache prefills"
+)
+#: A process noun names what a technique does: "decode-maximal batching", "operator fusion".
+_PROCESS = re.compile(r"(?:ing|tion|sion|ment|ism)s?$")
+#: Nouns with those endings that name no process: "a slimmed-down version of X".
+_NOT_PROCESS = _words(
+    "version versions extension extensions question questions solution solutions condition "
+    "conditions position precision decision dimension direction collection section relation "
+    "population session discussion motivation intuition notion definition application "
+    "applications implementation implementations combination formulation explanation "
+    "observation assumption limitation contribution investigation evaluation setting "
+    "settings thing things something finding findings understanding variant variants "
+    "results"
+)
+#: After the phrase, a name in apposition is what the paper proposes: "a novel cache
+#: eviction method, DefensiveKV", "a two-part procedure, LLM.int8()", "..., called im2win".
+_APPOSITION = re.compile(
+    r"\s*(?:,|:|\(|[-–—]+)\s*(?:(?:called|named|dubbed|termed|namely)\s+)?[\"“']?"
+    r"(?:[A-Z]|[a-z]+[A-Z0-9])"
+)
+_NAMING_AFTER = re.compile(r"[^.;]{0,40}?,\s*(?:called|named|dubbed|termed)\b")
+#: Heads so general that one hyphenated modifier does not make a name: "a multi-task model".
+_BROAD_HEADS = _words("model network architecture function module layer layers")
+#: First words that make the phrase a description, not a name.
+_GENERIC_START = _words(
+    "additional extra various different existing standard conventional traditional common "
+    "popular other more further same such many few specific particular certain previous "
+    "prior small large simple basic naive initial final main overall systematic detailed "
+    "thorough extensive empirical experimental theoretical formal rigorous careful "
+    "preliminary broad wide challenging"
+)
+
+
+def _is_name(word: str) -> bool:
+    """A coined name inside a phrase: mixed case ("L-Mul", "W4Ax", "AllReduce-RMSNorm"),
+    not a compound of class acronyms ("CPU-GPU") or a capitalised word."""
+    core = word.strip("+")
+    if core.endswith("s") and core[:-1].isupper():
+        return False  # "LLMs": a class
+    return (
+        len(core) > 1
+        and any(c.isupper() for c in core[1:])
+        and any(c.islower() or c.isdigit() for c in core)
+    )
+
+
+def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the method names in the object phrase of a verb ending at ``start``.
+
+    Empty when the object is capitalised (a name the other patterns read), a single
+    plain word ("a model"), or a description ("additional layers", "an analysis").
+    """
+    window = text[start : start + 160]
+    cut = _END.search(window)
+    segment = window[: cut.start()] if cut else window
+    ended = cut is not None and cut.group(0)[0] in ",."
+    words = [(m.start() + start, m.end() + start, m.group(0)) for m in re.finditer(r"\S+", segment)]
+    index = 0
+    skipped = False
+    while index < len(words):
+        word = words[index][2].lower()
+        if word in _SKIP or (word.endswith("ly") and len(word) > 4):
+            index += 1
+            skipped = True
+        elif word in _KINDS_OF and index + 1 < len(words) and words[index + 1][2] == "of":
+            index += 2
+            skipped = True
+        else:
+            break
+    spans: list[tuple[int, int]] = []
+    phrase: list[tuple[int, int, str]] = []
+    rest = words[index:]
+    for position, item in enumerate(rest):
+        lower = item[2].lower()
+        if lower in _STOP_WORDS:
+            ended = lower in ("which", "that")
+            break
+        if lower == "and":
+            spans.extend(_method_span(phrase, bare=False))
+            phrase = []
+            continue
+        if not phrase and (lower in _SKIP or lower.endswith("ly")):
+            continue  # "X and five Y strategies", "X and highly Y"
+        following = rest[position + 1][2].lower() if position + 1 < len(rest) else ""
+        if phrase and lower.endswith("ing") and (following in _SKIP or following[:1].isdigit()):
+            break  # a participle: "a design covering three settings"
+        phrase.append(item)
+    if phrase and phrase[0][2][:1].isupper():
+        return spans  # a capitalised phrase: the name patterns read it
+    spans.extend(_method_span(phrase, bare=not skipped and ended))
+    # a name in apposition or after "called" is the proposal, not its description
+    return [
+        (begin, end)
+        for begin, end in spans
+        if not _APPOSITION.match(text, _phrase_end(text, end))
+        and not _NAMING_AFTER.match(text, _phrase_end(text, end))
+    ]
+
+
+def _phrase_end(text: str, end: int) -> int:
+    """The end of the phrase including a generic head dropped from the name."""
+    match = re.match(r"\s+(\w+)", text[end : end + 40])
+    if match and match.group(1).lower() in GENERIC_HEADS:
+        return end + match.end()
+    return end
+
+
+def _method_span(phrase: list[tuple[int, int, str]], *, bare: bool) -> list[tuple[int, int]]:
+    """The method name in one phrase: a name inside it, or the phrase by its head."""
+    if not phrase or len(phrase) > 6:
+        return []
+    names = [(s, e) for s, e, w in phrase if _is_name(w)]
+    if names:
+        return names[-1:]  # "the linear-complexity multiplication L-Mul algorithm"
+    if any(w[:1].isupper() for _, _, w in phrase):
+        return []
+    head = phrase[-1][2].lower()
+    hyphenated = any("-" in w for _, _, w in phrase)
+    if head in GENERIC_HEADS:
+        phrase = phrase[:-1]
+    elif head in SPECIFIC_HEADS:
+        # "a balance scheduler" describes a part; "importance-aware pixel map" names one
+        if len(phrase) < 3 and (head in _BROAD_HEADS or not hyphenated):
+            return []
+    elif head in _NOT_PROCESS or not (_PROCESS.search(head) or bare):
+        return []
+    if not phrase or phrase[0][2].lower() in _GENERIC_START:
+        return []
+    if len(phrase) == 1 and "-" not in phrase[0][2]:
+        return []  # "a model", "an attention": one plain word names nothing
+    return [(phrase[0][0], phrase[-1][1])]
