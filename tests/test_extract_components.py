@@ -777,3 +777,43 @@ def test_llm_stage_with_three_modifiers(extractor: Extractor) -> None:
 def test_moe_stage_is_a_task(extractor: Extractor) -> None:
     extraction = run(extractor, "We cut the cost of Mixture-of-Experts training on GPUs.")
     assert "MoE training" in extraction.labels("task")
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "word"),
+    [
+        ("cost", "We build a proxy cost model for design search.", "cost"),
+        ("precision", "It reduces the precision of weights to four bits.", "precision"),
+    ],
+)
+def test_metric_words_naming_a_thing_or_a_format(label: str, text: str, word: str) -> None:
+    from kg.extract.metric_cues import not_a_measure
+
+    start = text.index(word)
+    assert not_a_measure(label, text, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "shown"),
+    [
+        ("top-1 eval accuracy", "top-1 accuracy", "top-1 accuracy"),
+        ("classification accuracies", "accuracy", "accuracy"),
+        ("peak memory usage", "peak memory", "peak memory usage"),
+    ],
+)
+def test_generic_qualifiers_show_the_metric_label(written: str, label: str, shown: str) -> None:
+    from kg.extract.output import display_name
+    from kg.records import Mention
+
+    mention = Mention(
+        kind="metric",
+        label=label,
+        text=written,
+        start=0,
+        end=len(written),
+        sentence=written,
+        sentence_start=0,
+        component="test",
+        concept="https://w3id.org/kg-ml/id/metric/x",
+    )
+    assert display_name(mention) == shown

@@ -48,12 +48,19 @@ _NUMERIC_PRECISION = re.compile(
     r"[- ]$",
     re.IGNORECASE,
 )
+#: "the precision of weights/activations": a number format's width.
+_PRECISION_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:weights|activations|parameters|gradients|tensors|operands|"
+    r"accumulators?|arithmetic|computations?)\b"
+)
 #: Other retrieval/classification measures near "precision" or "recall" ("accuracy"
 #: is no partner of "precision": "reduced precision costs accuracy").
 _PR_PARTNERS = re.compile(
     r"\b(?:precision|recall|F1|F-?score|F-measure|AUC|AUROC|mAP|sensitivity|specificity)\b",
     re.IGNORECASE,
 )
+#: A noun after the metric word that makes it a component: "cost model", "loss function".
+_MODEL_AFTER = re.compile(r"\s+(?:models?|functions?|predictors?|estimators?)\b")
 #: "7B parameters", "1 trillion parameters": the model's size, stated, not measured.
 _SIZE_BEFORE = re.compile(
     r"\d[\d.,]*\s*(?:[KMBT]|[Kk]ilo|[Mm]illion|[Bb]illion|[Tt]rillion|[Tt]housand)?\s+$"
@@ -73,6 +80,8 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
     written = text[start:end]
     if len(after) == 2 and after[0] == "-" and after[1].isalpha():
         return True  # "low-latency links"
+    if _MODEL_AFTER.match(text, end):
+        return True  # "a proxy cost model", "a latency predictor": a thing, not a measure
     if before.endswith("-") and before[-2:-1].isalpha():
         return True
     if label.endswith("time"):
@@ -91,8 +100,10 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
             or re.match(r"[^.;]{0,60}?\bby\s+(?:up to\s+|about\s+)?\d", text[end : end + 80])
         )
     if label in ("precision", "recall"):
-        if label == "precision" and _NUMERIC_PRECISION.search(before):
-            return True
+        if label == "precision" and (
+            _NUMERIC_PRECISION.search(before) or _PRECISION_OF.match(text, end)
+        ):
+            return True  # "8-bit precision", "the precision of weights"
         window = text[max(0, start - 80) : end + 80]
         partners = _PR_PARTNERS.finditer(window)
         partner = any(m.group(0).lower() != label for m in partners)

@@ -32,7 +32,8 @@ _GENERIC_ACCELERATOR = re.compile(
 _ALIAS = re.compile(r"^[A-Za-z][\w.+-]*$")
 #: Words that qualify a metric without making it another measure.
 _QUALIFIERS = frozenset(
-    {"test", "eval", "evaluation", "validation", "val", "mean", "average", "overall", "system"}
+    {"test", "eval", "evaluation", "validation", "val", "mean", "average", "overall"}
+    | {"system", "prediction", "classification"}
 )
 #: Gold record field of each entity kind.
 FIELDS = {
@@ -80,10 +81,17 @@ def display_name(mention: Mention) -> str:
 def _qualified(written: str, label: str) -> bool:
     """``written`` is ``label`` with only generic qualifiers added: the split it was
     measured on ("test", "eval") or how it was summarised ("mean", "overall")."""
-    words = [w for w in re.split(r"[\s-]+", written.lower()) if w]
-    wanted = [w for w in re.split(r"[\s-]+", label.lower()) if w]
+    words = [_singular(w) for w in re.split(r"[\s-]+", written.lower()) if w]
+    wanted = [_singular(w) for w in re.split(r"[\s-]+", label.lower()) if w]
     extra = [w for w in words if w not in wanted]
     return bool(extra) and all(w in _QUALIFIERS for w in extra) and len(words) > len(wanted)
+
+
+def _singular(word: str) -> str:
+    """ "accuracies" → "accuracy", "costs" → "cost"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _symbols(text: str) -> str:
