@@ -817,3 +817,18 @@ def test_generic_qualifiers_show_the_metric_label(written: str, label: str, show
         concept="https://w3id.org/kg-ml/id/metric/x",
     )
     assert display_name(mention) == shown
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "word"),
+    [
+        ("model size", "Gains hold across most model sizes.", "model sizes"),
+        ("model size", "We study the impact of model size on accuracy.", "model size"),
+        ("runtime", "It improves runtime performance by 15%.", "runtime"),
+    ],
+)
+def test_metric_words_naming_a_setting_or_a_modifier(label: str, text: str, word: str) -> None:
+    from kg.extract.metric_cues import not_a_measure
+
+    start = text.index(word)
+    assert not_a_measure(label, text, start, start + len(word))

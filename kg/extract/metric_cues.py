@@ -61,6 +61,18 @@ _PR_PARTNERS = re.compile(
 )
 #: A noun after the metric word that makes it a component: "cost model", "loss function".
 _MODEL_AFTER = re.compile(r"\s+(?:models?|functions?|predictors?|estimators?)\b")
+#: Sizes and budgets that a study varies rather than measures.
+_SETTINGS = frozenset({"model size", "number of parameters", "training time"})
+_VARIED_BEFORE = re.compile(
+    r"\b(?:across|impact of|effect of|influence of|role of|varying|different|various|scaling)"
+    r"\s+(?:(?:the|most|all|many)\s+)?$",
+    re.IGNORECASE,
+)
+_RUNTIME_MODIFIER = re.compile(
+    r"\s+(?:performance|systems?|environments?|libraries|library|support|checks?|errors?|"
+    r"engines?|behaviou?r|adaptation|decisions?)\b",
+    re.IGNORECASE,
+)
 #: "7B parameters", "1 trillion parameters": the model's size, stated, not measured.
 _SIZE_BEFORE = re.compile(
     r"\d[\d.,]*\s*(?:[KMBT]|[Kk]ilo|[Mm]illion|[Bb]illion|[Tt]rillion|[Tt]housand)?\s+$"
@@ -111,6 +123,10 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
             partner = "accuracy" in window.lower()
         figure = _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
         return not (partner or figure or re.match(r"\s+(?:of|rate|score)\b", text[end:]))
+    if label in _SETTINGS and _VARIED_BEFORE.search(before):
+        return True  # "across model sizes", "the impact of model size": a variable
+    if label == "runtime" and _RUNTIME_MODIFIER.match(text, end):
+        return True  # "runtime performance", "runtime system": an adjective
     if label in ("top-1 accuracy", "top-5 accuracy") and "acc" not in lowered:
         # bare "top-1" is a rank ("the Top-1 supercomputer") unless a figure is near
         return not _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
