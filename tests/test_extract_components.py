@@ -832,3 +832,8 @@ def test_metric_words_naming_a_setting_or_a_modifier(label: str, text: str, word
 
     start = text.index(word)
     assert not_a_measure(label, text, start, start + len(word))
+
+
+def test_more_task_heads(extractor: Extractor) -> None:
+    extraction = run(extractor, "We apply it to molecule discovery and traffic imputation.")
+    assert {"molecule discovery", "traffic imputation"} <= keys(extraction, "task")

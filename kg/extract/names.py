@@ -112,6 +112,8 @@ TITLE_STOP = frozenset(
 )
 STRONG = 13  # title and "called X": kept even on a name the vocabulary knows
 TITLE = 22  # above the vocabulary's 20
+#: A subtitle that describes the head as a thing: ": A Testbed for ...", ": An Engine ...".
+_DESCRIBED = re.compile(r"\s?:\s+(?:A|An)\s")
 _TITLE_HEAD = re.compile(r"^([^:\n]{2,60}?)\s?:\s+\S")
 # words with dots only inside ("Loghub-2.0", not "LowFormer." ending a sentence)
 _NAMED = re.compile(
@@ -562,6 +564,17 @@ class NamePatterns:
             return
         if "," in name:
             return  # "Reinforce Data, Multiply Impact: ...": a phrase
+        if (
+            len(words) > 1
+            and not any(is_name(w) for w in words)
+            and not _DESCRIBED.match(title, head.end(1))
+        ):
+            # plain capitalised words ("Large Language Monkeys", "Topo Goes Political") are
+            # a name only if the paper uses it again (in the abstract or its code's URL) or
+            # the subtitle describes it ("The Relay Kitchen: A Testbed for ...")
+            body = text[len(title) :].lower()
+            if name.lower() not in body and name.replace(" ", "").lower() not in body:
+                return
         rest = title[head.end(1) :]
         if _SURVEY.search(rest):
             return

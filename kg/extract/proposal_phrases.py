@@ -79,6 +79,7 @@ _APPOSITION = re.compile(
     r"(?:[A-Z]|[a-z]+[A-Z0-9])"
 )
 _NAMING_AFTER = re.compile(r"[^.;]{0,40}?,\s*(?:called|named|dubbed|termed)\b")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 #: Heads so general that one hyphenated modifier does not make a name: "a multi-task model".
 _BROAD_HEADS = _words("model network architecture function module layer layers")
 #: First words that make the phrase a description, not a name.
@@ -94,6 +95,8 @@ _GENERIC_START = _words(
 def _is_name(word: str) -> bool:
     """A coined name inside a phrase: mixed case ("L-Mul", "W4Ax", "AllReduce-RMSNorm"),
     not a compound of class acronyms ("CPU-GPU") or a capitalised word."""
+    if word.islower():
+        return False
     core = word.strip("+")
     if core.endswith("s") and core[:-1].isupper():
         return False  # "LLMs": a class
@@ -110,28 +113,30 @@ def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
     Empty when the object is capitalised (a name the other patterns read), a single
     plain word ("a model"), or a description ("additional layers", "an analysis").
     """
-    window = text[start : start + 160]
-    cut = _END.search(window)
-    segment = window[: cut.start()] if cut else window
+    cut = _END.search(text, start, start + 120)
+    segment = text[start : cut.start() if cut else start + 120]
     ended = cut is not None and cut.group(0)[0] in ",."
-    words = [(m.start() + start, m.end() + start, m.group(0)) for m in re.finditer(r"\S+", segment)]
+    tokens = segment.split()
     index = 0
     skipped = False
-    while index < len(words):
-        word = words[index][2].lower()
+    while index < len(tokens):
+        word = tokens[index].lower()
         if word in _SKIP or (word.endswith("ly") and len(word) > 4):
             index += 1
             skipped = True
-        elif word in _KINDS_OF and index + 1 < len(words) and words[index + 1][2] == "of":
+        elif word in _KINDS_OF and index + 1 < len(tokens) and tokens[index + 1] == "of":
             index += 2
             skipped = True
         else:
             break
+    if index >= len(tokens) or tokens[index][:1].isupper():
+        return []  # nothing, or a capitalised phrase: the name patterns read it
     spans: list[tuple[int, int]] = []
     phrase: list[tuple[int, int, str]] = []
-    rest = words[index:]
-    for position, item in enumerate(rest):
-        lower = item[2].lower()
+    offset = 0
+    for position in range(index, len(tokens)):
+        word = tokens[position]
+        lower = word.lower()
         if lower in _STOP_WORDS:
             ended = lower in ("which", "that")
             break
@@ -141,27 +146,38 @@ def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
             continue
         if not phrase and (lower in _SKIP or lower.endswith("ly")):
             continue  # "X and five Y strategies", "X and highly Y"
-        following = rest[position + 1][2].lower() if position + 1 < len(rest) else ""
+        following = tokens[position + 1].lower() if position + 1 < len(tokens) else ""
         if phrase and lower.endswith("ing") and (following in _SKIP or following[:1].isdigit()):
             break  # a participle: "a design covering three settings"
-        phrase.append(item)
+        # the phrase's first word is found past the skipped ones, the next after it
+        offset = segment.find(word, offset) if phrase else _nth_start(segment, tokens, position)
+        phrase.append((start + offset, start + offset + len(word), word))
+        offset += len(word)
     if phrase and phrase[0][2][:1].isupper():
-        return spans  # a capitalised phrase: the name patterns read it
+        return spans
     spans.extend(_method_span(phrase, bare=not skipped and ended))
     # a name in apposition or after "called" is the proposal, not its description
-    return [
-        (begin, end)
-        for begin, end in spans
-        if not _APPOSITION.match(text, _phrase_end(text, end))
-        and not _NAMING_AFTER.match(text, _phrase_end(text, end))
-    ]
+    kept = []
+    for begin, end in spans:
+        after = _phrase_end(text, end)
+        if not (_APPOSITION.match(text, after) or _NAMING_AFTER.match(text, after)):
+            kept.append((begin, end))
+    return kept
+
+
+def _nth_start(segment: str, tokens: list[str], position: int) -> int:
+    """The offset of ``tokens[position]`` in ``segment`` (``segment.split()``)."""
+    offset = 0
+    for token in tokens[: position + 1]:
+        offset = segment.find(token, offset) + len(token)
+    return offset - len(tokens[position])
 
 
 def _phrase_end(text: str, end: int) -> int:
     """The end of the phrase including a generic head dropped from the name."""
-    match = re.match(r"\s+(\w+)", text[end : end + 40])
+    match = _NEXT_WORD.match(text, end)
     if match and match.group(1).lower() in GENERIC_HEADS:
-        return end + match.end()
+        return match.end()
     return end
 
 

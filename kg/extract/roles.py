@@ -52,6 +52,8 @@ _PROPOSING_PAIR = re.compile(
     r"design(?:s|ed)?|devise[sd]?)\b",
     re.I,
 )
+#: "(TCM) loss": a loss is named with its head word.
+_LOSS_AFTER = re.compile(r"\)?\s+(loss|Loss)\b")
 #: Words that open a clause or phrase between a proposing verb and a pair it does not name.
 _CLAUSE = re.compile(
     r"\b(?:that|which|where|with|using|uses|use|by|from|of|on|in|to|for|such|including|"
@@ -441,6 +443,7 @@ class RoleResolver:
                 ):
                     first_acronym.add(start)
                     candidate.proposed = True
+
                 continue
             if candidate.component != "kg_names" or candidate.priority != 1:
                 continue
@@ -462,6 +465,31 @@ class RoleResolver:
                 continue
             if counts[candidate.label] > 1 or _OWN.search(text, start, end):
                 candidate.proposed = True
+        renamed: dict[str, Candidate] = {}
+        for candidate in kept:
+            if (
+                candidate.proposed
+                and candidate.component == "kg_acronyms"
+                and not candidate.concept
+            ):
+                label = candidate.label
+                if self._name_of_loss(candidate, text):
+                    renamed[label] = candidate
+        for candidate in kept:  # its later uses ("TCM") name the same loss
+            named = renamed.get(candidate.label)
+            if named is not None and candidate.concept is None:
+                candidate.label, candidate.aliases = named.label, named.aliases
+
+    @staticmethod
+    def _name_of_loss(candidate: Candidate, text: str) -> bool:
+        """ "the Threshold-Consistent Margin (TCM) loss": a new loss is named with its head."""
+        loss = _LOSS_AFTER.match(text, candidate.end)
+        if not loss or candidate.label.lower().endswith("loss"):
+            return False
+        short = min((candidate.label, *candidate.aliases), key=len)
+        candidate.label = f"{candidate.label} {loss.group(1)}"
+        candidate.aliases = (*candidate.aliases, f"{short} {loss.group(1)}")
+        return True
 
     @staticmethod
     def _modifier(text: str, label: str) -> bool:

@@ -46,6 +46,16 @@ HEADS = frozenset(
         "verification",
         "diagnosis",
         "nowcasting",
+        "counting",
+        "inpainting",
+        "diarization",
+        "transcription",
+        "imputation",
+        "discovery",
+        "navigation",
+        "planning",
+        "repair",
+        "proving",
     )
 )
 #: Modifiers that date or rank the head rather than name a problem ("4th generation").
