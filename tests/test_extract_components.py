@@ -837,3 +837,27 @@ def test_metric_words_naming_a_setting_or_a_modifier(label: str, text: str, word
 def test_more_task_heads(extractor: Extractor) -> None:
     extraction = run(extractor, "We apply it to molecule discovery and traffic imputation.")
     assert {"molecule discovery", "traffic imputation"} <= keys(extraction, "task")
+
+
+def test_plain_title_words_are_a_name_only_when_used_again(full_extractor: Extractor) -> None:
+    extraction = run(
+        full_extractor,
+        "We sample many times and find that coverage grows with the number of samples.",
+        title="Large Language Monkeys: Scaling Compute with Repeated Sampling",
+    )
+    assert "Large Language Monkeys" not in _proposed(extraction)
+    extraction = run(
+        full_extractor,
+        "Code is at https://github.com/someone/FlagAggregator for all.",
+        title="Flag Aggregator: Robust Distributed Training under Failures",
+    )
+    assert "Flag Aggregator" in _proposed(extraction)
+
+
+def test_new_loss_pair_is_named_with_its_head(full_extractor: Extractor) -> None:
+    extraction = run(
+        full_extractor,
+        "We introduce the Margin Drift Penalty (MDP) loss, a regularizer. MDP helps.",
+    )
+    assert "Margin Drift Penalty loss" in _proposed(extraction)
+    assert "Margin Drift Penalty" not in extraction.labels("method")
