@@ -834,11 +834,6 @@ def test_metric_words_naming_a_setting_or_a_modifier(label: str, text: str, word
     assert not_a_measure(label, text, start, start + len(word))
 
 
-def test_more_task_heads(extractor: Extractor) -> None:
-    extraction = run(extractor, "We apply it to molecule discovery and traffic imputation.")
-    assert {"molecule discovery", "traffic imputation"} <= keys(extraction, "task")
-
-
 def test_plain_title_words_are_a_name_only_when_used_again(full_extractor: Extractor) -> None:
     extraction = run(
         full_extractor,
@@ -861,3 +856,22 @@ def test_new_loss_pair_is_named_with_its_head(full_extractor: Extractor) -> None
     )
     assert "Margin Drift Penalty loss" in _proposed(extraction)
     assert "Margin Drift Penalty" not in extraction.labels("method")
+
+
+@pytest.mark.parametrize(
+    ("text", "other_use"),
+    [
+        ("It shows substantial gains in precision for rare classes.", False),
+        ("Quantifying the effects of reducing precision on training.", True),
+    ],
+)
+def test_precision_gain_is_a_measure_reduction_is_a_format(text: str, other_use: bool) -> None:
+    from kg.extract.metric_cues import not_a_measure
+
+    start = text.index("precision")
+    assert not_a_measure("precision", text, start, start + len("precision")) is other_use
+
+
+def test_more_task_heads(extractor: Extractor) -> None:
+    extraction = run(extractor, "We apply it to molecule discovery and traffic imputation.")
+    assert {"molecule discovery", "traffic imputation"} <= keys(extraction, "task")

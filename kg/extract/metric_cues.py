@@ -22,11 +22,17 @@ _FIGURE = re.compile(
 #: A word of change or size just before the metric: "reduces (the) X", "lower X".
 _CHANGE_BEFORE = re.compile(
     r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*|halv\w*|fewer|less|negligible|minimal|"
-    r"in terms of)\s+(?:(?:the|its|their|our|of)\s+)?(?:[\w-]+\s+){0,2}$",
+    r"in terms of|(?:gain|improvement|increase|reduction|decrease|drop)s?\s+in)"
+    r"\s+(?:(?:the|its|their|our|of)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: Labels that a word of change alone does not make measured ("lower cost").
 _GOAL_WORDS = frozenset({"cost", "utilization", "data movement"})
+#: A measured gain right before "precision"/"recall": "gains in precision".
+_GAIN_BEFORE = re.compile(
+    r"\b(?:(?:gains?|improvements?|increases?)\s+in|improv\w*)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 #: A word of change just after it: "X reduction", "X savings", "X by 30%".
 _CHANGE_AFTER = re.compile(r"\s+(?:reductions?|savings?|by\s+(?:up to\s+|about\s+)?\d)", re.I)
 #: "at inference time", "during both training and inference time": a phase, not a measure.
@@ -122,7 +128,9 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
         if label == "recall" and not partner:
             partner = "accuracy" in window.lower()
         figure = _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
-        return not (partner or figure or re.match(r"\s+(?:of|rate|score)\b", text[end:]))
+        # "gains in precision" (a measure); "reducing precision" is a number format's
+        change = _GAIN_BEFORE.search(text[max(0, start - 40) : start])
+        return not (partner or figure or change or re.match(r"\s+(?:of|rate|score)\b", text[end:]))
     if label in _SETTINGS and _VARIED_BEFORE.search(before):
         return True  # "across model sizes", "the impact of model size": a variable
     if label == "runtime" and _RUNTIME_MODIFIER.match(text, end):
