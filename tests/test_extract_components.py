@@ -875,3 +875,35 @@ def test_precision_gain_is_a_measure_reduction_is_a_format(text: str, other_use:
 def test_more_task_heads(extractor: Extractor) -> None:
     extraction = run(extractor, "We apply it to molecule discovery and traffic imputation.")
     assert {"molecule discovery", "traffic imputation"} <= keys(extraction, "task")
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We detect objects in a novel framework we call QuickDet.", "QuickDet"),
+        ("We cast it as a game, which we call the mallocQuest, and solve it.", "mallocQuest"),
+        ("We refer to the modified method, with our fixes, as STABLE-XYZ.", "STABLE-XYZ"),
+        (
+            "We further propose the staleness gap penalty and outer momentum clipping "
+            "techniques together with our system.",
+            "outer momentum clipping",
+        ),
+        (
+            "We further propose a soft pseudo-label method informed by reflectivity.",
+            "soft pseudo-label",
+        ),
+    ],
+)
+def test_naming_by_we_call_and_shared_heads(
+    full_extractor: Extractor, abstract: str, name: str
+) -> None:
+    assert name in _proposed(run(full_extractor, abstract))
+
+
+def test_name_after_a_slash_or_a_long_citing_list_is_not_ours(full_extractor: Extractor) -> None:
+    extraction = run(
+        full_extractor,
+        "We show that our framework covers existing schemes including centralized "
+        "learning, FedAvg, asynchronous FedAvg, and FedQuux. It transfers to FPN/SpineQuux.",
+    )
+    assert not {"FedQuux", "SpineQuux"} & _proposed(extraction)

@@ -67,7 +67,10 @@ _PROPOSE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _NAMING = frozenset({"called", "named", "dubbed", "termed", "coined", "namely", "denoted"})
-_TRIGGERS = _PROPOSE_VERBS | _NAMING | {"novel"}
+_TRIGGERS = _PROPOSE_VERBS | _NAMING | {"novel", "call", "as"}
+#: "a framework we call SSDLite", "which we call the mallocGame"; "we refer to X as Y".
+_WE_CALL = re.compile(r"\b(?:we|We)\s+(?:will\s+)?call\s*$")
+_REFER_AS = re.compile(r"\b[Ww]e\s+(?:will\s+)?refer\s+to\s+[^.;]{1,80}\s+as\s*$")
 #: Words that make a title's head a phrase rather than a name.
 TITLE_STOP = frozenset(
     [
@@ -146,6 +149,7 @@ _LOWER_PROPOSAL = re.compile(
     r"(?P<head>method|approach|strategy|technique|techniques|scheme|algorithm|"
     r"framework)\b"
 )
+_ARTICLE = re.compile(r"\s+(?:the|a|an)\s+([\w+-]+)")
 _LOWER_NAMED = re.compile(
     r"\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=,|\s+(?:that|which)\b|\.)"
 )
@@ -594,9 +598,20 @@ class NamePatterns:
             if word == "novel":
                 self._novel(text, found, verb_end)
                 continue
+            if word in ("call", "as"):
+                # "which we call X", "we refer to the modified RPS as STABLE-RPS"
+                cue = _WE_CALL if word == "call" else _REFER_AS
+                if not cue.search(text, max(0, position - 120), verb_end):
+                    continue
+                word = "called"
             if word in _NAMING:
+                # "which we call the mallocGame" (not "namely the memory mapping problem")
+                article = _ARTICLE.match(text, verb_end)
+                if article and is_name(article.group(1)):
+                    verb_end = article.end(1) - len(article.group(1)) - 1
                 lower_name = _LOWER_NAMED.match(text, verb_end)
-                if lower_name:  # "a framework called blind message passing, which"
+                if lower_name and not is_name(lower_name.group("name")):
+                    # "a framework called blind message passing, which"
                     self._lower_names(text, found, lower_name, priority=STRONG)
                     continue
                 after = _NAMED.match(text, verb_end + 1)
@@ -614,7 +629,8 @@ class NamePatterns:
                         self._proposed_name(text, found, start, text[start:end], bare=True)
                 if spans:
                     continue
-            lower_name = _LOWER_PROPOSAL.match(text, verb_end)
+            # the object-phrase reader has judged a lower-case object of a method verb
+            lower_name = None if word in _METHOD_VERBS else _LOWER_PROPOSAL.match(text, verb_end)
             if lower_name:
                 self._lower_names(text, found, lower_name)
                 continue

@@ -32,7 +32,7 @@ _STOP_WORDS = _words(
     "integrating leveraging combining enabling allowing making achieving exploiting "
     "utilizing utilising yielding providing requiring involving capturing targeting "
     "incorporating featuring establishing built designed tailored inspired equipped "
-    "trained composed specifically capable able suitable aimed"
+    "trained composed specifically capable able suitable aimed together jointly respectively"
 )
 #: Words skipped before the phrase: determiners, numbers, evaluative adjectives.
 _SKIP = _words(
@@ -75,7 +75,7 @@ _NOT_PROCESS = _words(
 #: After the phrase, a name in apposition is what the paper proposes: "a novel cache
 #: eviction method, DefensiveKV", "a two-part procedure, LLM.int8()", "..., called im2win".
 _APPOSITION = re.compile(
-    r"\s*(?:,|:|\(|[-–—]+)\s*(?:(?:called|named|dubbed|termed|namely)\s+)?[\"“']?"
+    r"\s*(?:,|:|[-–—]+)\s*(?:(?:called|named|dubbed|termed|namely)\s+)?[\"“']?"
     r"(?:[A-Z]|[a-z]+[A-Z0-9])"
 )
 _NAMING_AFTER = re.compile(r"[^.;]{0,40}?,\s*(?:called|named|dubbed|termed)\b")
@@ -131,7 +131,7 @@ def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
             break
     if index >= len(tokens) or tokens[index][:1].isupper():
         return []  # nothing, or a capitalised phrase: the name patterns read it
-    spans: list[tuple[int, int]] = []
+    conjuncts: list[list[tuple[int, int, str]]] = []
     phrase: list[tuple[int, int, str]] = []
     offset = 0
     for position in range(index, len(tokens)):
@@ -141,20 +141,29 @@ def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
             ended = lower in ("which", "that")
             break
         if lower == "and":
-            spans.extend(_method_span(phrase, bare=False))
+            conjuncts.append(phrase)
             phrase = []
             continue
         if not phrase and (lower in _SKIP or lower.endswith("ly")):
             continue  # "X and five Y strategies", "X and highly Y"
         following = tokens[position + 1].lower() if position + 1 < len(tokens) else ""
-        if phrase and lower.endswith("ing") and (following in _SKIP or following[:1].isdigit()):
-            break  # a participle: "a design covering three settings"
+        if phrase and (
+            (lower.endswith("ing") and (following in _SKIP or following[:1].isdigit()))
+            or (lower.endswith("ed") and following in _STOP_WORDS)
+        ):
+            break  # a participle: "a design covering three settings", "X informed by Y"
         # the phrase's first word is found past the skipped ones, the next after it
         offset = segment.find(word, offset) if phrase else _nth_start(segment, tokens, position)
         phrase.append((start + offset, start + offset + len(word), word))
         offset += len(word)
     if phrase and phrase[0][2][:1].isupper():
-        return spans
+        phrase = []
+    # "the staleness gap penalty and outer momentum clipping techniques": the conjuncts
+    # share the generic head of the last one
+    shared = bool(phrase) and phrase[-1][2].lower() in GENERIC_HEADS
+    spans: list[tuple[int, int]] = []
+    for conjunct in conjuncts:
+        spans.extend(_method_span(conjunct, bare=shared))
     spans.extend(_method_span(phrase, bare=not skipped and ended))
     # a name in apposition or after "called" is the proposal, not its description
     kept = []

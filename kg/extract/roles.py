@@ -65,7 +65,7 @@ _CLASS_PLURAL = re.compile(r"(?:(?:LM|DNN|CNN|GNN|NN|Model|Net)s|LLMs?|VLMs?)$")
 _CITED_BEFORE = re.compile(
     r"\b(?:such as|including|like|e\.g\.,?|i\.e\.,?|compared (?:to|with)|than|over|versus|"
     r"vs\.?|existing|baselines?|prior|previous|state-of-the-art|SOTA|version of)\s+"
-    r"(?:(?:the|a|an)\s+)?(?:[\w-]+(?:,| and| or)?\s+){0,6}$",
+    r"(?:(?:the|a|an)\s+)?(?:[\w.+-]+(?:,| and| or)?\s+){0,6}$",
     re.IGNORECASE,
 )
 #: "MatMul-free", "BERT-like": a name used as a modifier names what exists already.
@@ -450,7 +450,9 @@ class RoleResolver:
             if self._known_version(candidate.label) or _CLASS_PLURAL.search(candidate.label):
                 continue  # "ChatGPT-4", "WideResNet-34-10"; "CodeLLMs": a class of models
             start, end = sentence_at(doc, candidate.start)
-            if _CITED_BEFORE.search(text, max(start, candidate.start - 40), candidate.start):
+            if text[candidate.start - 1 : candidate.start] == "/" or _CITED_BEFORE.search(
+                text, max(start, candidate.start - 80), candidate.start
+            ):
                 continue  # "existing schemes including FedAvg and FedBuff"
             # a lower-case start ("kJ", "vMF", "pyCUDA") or a short form the text defines
             # ("unstable controls (uHC)", "State-of-the-Art (SoA)") abbreviates something;
