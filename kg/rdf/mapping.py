@@ -128,13 +128,11 @@ def _new_entity_triples(mention: Mention, node: str) -> Iterator[str]:
                 yield triple(node, ALT_LABEL, literal(alias))
 
 
-def _evidence(
-    node: str, sentence: str, start: int, end: int, component: str, surface: str
-) -> Iterator[str]:
-    yield triple(node, prefixed("prov", "value"), literal(surface))
+def _evidence(node: str, sentence: str, start: int, component: str) -> Iterator[str]:
+    """Where the words are and who found them. The end offset is not stored: it is
+    the start plus the length of the words (``prov:value`` or the result's label)."""
     yield triple(node, kg("sentence"), literal(sentence))
     yield triple(node, kg("start"), integer(start))
-    yield triple(node, kg("end"), integer(end))
     yield triple(node, PROV_GENERATED_BY, resource("component", component))
 
 
@@ -143,7 +141,9 @@ def extraction_triples(extraction: Extraction) -> Iterator[str]:
 
     Each link gets one evidence node, from its first mention in the text: enough to
     answer "why does the graph say this?", at a fraction of the triples that one
-    node per occurrence would cost on a large corpus.
+    node per occurrence would cost on a large corpus. Nothing derivable is stored:
+    a paper has one link property per entity, so the link a mention supports is
+    the one from its paper to its entity (``kg/query/queries/evidence.rq``).
     """
     paper = extraction.paper
     node = paper_iri(paper)
@@ -168,10 +168,8 @@ def extraction_triples(extraction: Extraction) -> Iterator[str]:
         yield triple(node, kg("hasMention"), evidence)
         yield triple(evidence, RDF_TYPE, kg("Mention"))
         yield triple(evidence, kg("mentionOf"), entity)
-        yield triple(evidence, kg("supports"), prop)
-        yield from _evidence(
-            evidence, mention.sentence, mention.start, mention.end, mention.component, mention.text
-        )
+        yield triple(evidence, prefixed("prov", "value"), literal(mention.text))
+        yield from _evidence(evidence, mention.sentence, mention.start, mention.component)
     for result in extraction.results:
         yield from result_triples(node, result)
 
@@ -197,9 +195,7 @@ def result_triples(paper_node: str, result: Result) -> Iterator[str]:
         yield triple(node, kg("onHardware"), entity_iri("hardware", result.hardware))
     if result.hardware_count is not None:
         yield triple(node, kg("hardwareCount"), integer(result.hardware_count))
-    yield from _evidence(
-        node, result.sentence, result.start, result.end, result.component, result.raw
-    )
+    yield from _evidence(node, result.sentence, result.start, result.component)
 
 
 def concept_triples(concept: ConceptLike) -> Iterator[str]:

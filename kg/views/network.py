@@ -168,11 +168,10 @@ SELECT DISTINCT ?entity ?class ?label ?pref ?alt ?broader WHERE {
 """
 
 EVIDENCE = """
-SELECT ?paper ?entity ?property ?sentence ?component WHERE {
+SELECT ?paper ?entity ?sentence ?component WHERE {
   ?paper kg:hasMention ?mention .
   ?mention kg:mentionOf ?entity ;
            kg:sentence ?sentence .
-  OPTIONAL { ?mention kg:supports ?property }
   OPTIONAL { ?mention prov:wasGeneratedBy ?component }
 }
 """
@@ -283,14 +282,16 @@ def load_graph(
         paper, entity = str(row["paper"]), str(row["entity"])
         if not graph.has_edge(paper, entity):
             continue
-        evidence = graph.edges[paper, entity]["evidence"]
+        edge = graph.edges[paper, entity]
+        evidence = edge["evidence"]
         sentence = " ".join(str(row["sentence"]).split())
         if len(evidence) >= MAX_EVIDENCE or any(e["sentence"] == sentence for e in evidence):
             continue
         evidence.append(
             {
                 "sentence": sentence,
-                "relation": _local(row.get("property") or ""),
+                # a paper links an entity by one property: the one this evidence backs
+                "relation": edge["relations"][0],
                 "component": _local(row.get("component") or ""),
             }
         )
