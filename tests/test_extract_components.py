@@ -878,6 +878,27 @@ def test_more_task_heads(extractor: Extractor) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        ("The model learns to prove theorems in Lean.", "theorem proving"),
+        ("We train networks for classifying images on phones.", "image classification"),
+        ("Agents that generate code must be tested.", "code generation"),
+    ],
+)
+def test_verb_and_object_name_a_known_task(
+    full_extractor: Extractor, sentence: str, task: str
+) -> None:
+    from kg.extract.output import gold_record
+
+    assert task in gold_record(run(full_extractor, sentence))["tasks"]
+
+
+def test_verb_and_object_unknown_to_the_vocabulary_give_nothing(extractor: Extractor) -> None:
+    extraction = run(extractor, "We predict the weather of planets and generate ideas.")
+    assert not any("weather" in task or "idea" in task for task in keys(extraction, "task"))
+
+
+@pytest.mark.parametrize(
     ("abstract", "name"),
     [
         ("We detect objects in a novel framework we call QuickDet.", "QuickDet"),

@@ -70,8 +70,9 @@ def display_name(mention: Mention) -> str:
         mention.concept is not None
         and written == written.lower()
         and not _INVERTED.search(written)  # "inference of large language models"
-        # the label's head first: "training large language models" is LLM training
-        and written.split()[0] != mention.label.split()[-1].lower()
+        # the label's head first: "training large language models" is LLM training,
+        # "classifying images" is image classification (the verb's stem, four letters)
+        and written.split()[0][:4] != mention.label.split()[-1].lower()[:4]
         and _synonym(written, mention.label)
     ):
         return written

@@ -13,8 +13,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_words, words_before
+from kg.extract._scan import find_words, words_after, words_before
 from kg.extract.spans import Candidate, candidates, text_of
+from kg.vocab import Vocabulary
 
 HEADS = frozenset(
     (
@@ -72,6 +73,30 @@ _MOE_TASK = re.compile(
     r"\b(?:MoEs?|[Mm]ixture[- ]of[- ][Ee]xperts?)(?:\s+\(MoE\))?\s+(?:[Mm]odels?\s+)?"
     r"([Tt]raining|[Ii]nference|[Ss]erving)\b"
 )
+#: A verb and the noun of its task: "proving theorems" is theorem proving.
+_VERB_TASK = {
+    **dict.fromkeys(("generate", "generating"), "generation"),
+    **dict.fromkeys(("classify", "classifying"), "classification"),
+    **dict.fromkeys(("detect", "detecting"), "detection"),
+    **dict.fromkeys(("segment", "segmenting"), "segmentation"),
+    **dict.fromkeys(("recognize", "recognizing", "recognise", "recognising"), "recognition"),
+    **dict.fromkeys(("translate", "translating"), "translation"),
+    **dict.fromkeys(("summarize", "summarizing", "summarise", "summarising"), "summarization"),
+    **dict.fromkeys(("predict", "predicting"), "prediction"),
+    **dict.fromkeys(("retrieve", "retrieving"), "retrieval"),
+    **dict.fromkeys(("answer", "answering"), "answering"),
+    **dict.fromkeys(("prove", "proving"), "proving"),
+    **dict.fromkeys(("solve", "solving"), "solving"),
+    **dict.fromkeys(("forecast", "forecasting"), "forecasting"),
+    **dict.fromkeys(("estimate", "estimating"), "estimation"),
+    **dict.fromkeys(("complete", "completing"), "completion"),
+    **dict.fromkeys(("repair", "repairing"), "repair"),
+    **dict.fromkeys(("track", "tracking"), "tracking"),
+    **dict.fromkeys(("caption", "captioning"), "captioning"),
+    **dict.fromkeys(("recommend", "recommending"), "recommendation"),
+}
+_VERBS = frozenset(_VERB_TASK)
+_ARTICLES = frozenset(("the", "a", "an"))
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
 STOP = frozenset(
     [
@@ -315,6 +340,40 @@ def make_tasks(nlp: Language, name: str) -> TaskPatterns:
 class TaskPatterns:
     def __init__(self, name: str = "kg_tasks") -> None:
         self.name = name
+        self.vocabulary: Vocabulary | None = None
+
+    def set_vocabulary(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+
+    def _verb_object(self, text: str, start: int, end: int, noun: str) -> Candidate | None:
+        """The known task a verb and its object name: "proving theorems", "classify images".
+
+        Only a task the vocabulary lists comes out, so free verb phrases give nothing.
+        """
+        if self.vocabulary is None:
+            return None
+        words = [(b, e) for b, e in words_after(text, end, span=50)[:4]]
+        if words and text[words[0][0] : words[0][1]].lower() in _ARTICLES:
+            words = words[1:]
+        for count in (3, 2, 1):  # the longest object first: "math word problems"
+            if len(words) < count:
+                continue
+            phrase = text[words[0][0] : words[count - 1][1]]
+            if not phrase.replace(" ", "").replace("-", "").isalpha():
+                continue
+            for obj in _singulars(phrase):
+                concept = self.vocabulary.lookup("task", f"{obj} {noun}")
+                if concept is not None:
+                    return Candidate(
+                        "task",
+                        start,  # the verb too: the paper's words are "proving theorems"
+                        words[count - 1][1],
+                        f"{obj} {noun}",  # the concept's name in its usual order
+                        self.name,
+                        concept=concept.iri,
+                        priority=3,
+                    )
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -349,6 +408,10 @@ class TaskPatterns:
             phrase = text[start:end]
             label = phrase if any(c.isupper() for c in phrase[1:]) else phrase.lower()
             found.append(Candidate("task", start, end, label, self.name, priority=3))
+        for start, end, verb in find_words(doc, _VERBS):
+            found_task = self._verb_object(text, start, end, _VERB_TASK[verb])
+            if found_task is not None:
+                found.append(found_task)
         if "anguage model" in text or "LLM" in text:
             for match in _LLM_TASK.finditer(text):
                 # "training of large language models" is the task "LLM training"
@@ -367,3 +430,13 @@ class TaskPatterns:
                     )
                 )
         return doc
+
+
+def _singulars(phrase: str) -> tuple[str, ...]:
+    """``phrase`` and its last word in the singular: "theorems" → "theorem"."""
+    lower = phrase.lower()
+    if lower.endswith("ies"):
+        return (lower, lower[:-3] + "y")
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return (lower, lower[:-1])
+    return (lower,)
