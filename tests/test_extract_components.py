@@ -928,3 +928,38 @@ def test_name_after_a_slash_or_a_long_citing_list_is_not_ours(full_extractor: Ex
         "learning, FedAvg, asynchronous FedAvg, and FedQuux. It transfers to FPN/SpineQuux.",
     )
     assert not {"FedQuux", "SpineQuux"} & _proposed(extraction)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        (
+            "Zapper: Fast Serving\n\nZapper employs chunked-refills, which split requests.",
+            "chunked-refills",
+        ),
+        (
+            "Zapper: Fast Serving\n\nZapper proposes a Token-Slicing technique for overlap.",
+            "Token-Slicing",
+        ),
+        (
+            "Our proposed learnable commutative monoid (LCM) aggregator is fast.",
+            "learnable commutative monoid",
+        ),
+        (
+            'We show this via a proposed "algorithmic unit test", where data is synthetic.',
+            "algorithmic unit test",
+        ),
+        ("Our proposed MatMul-free models achieve good results.", "MatMul-free models"),
+        ("Our model applies the proposed Shiftmax and ShiftGELU to integers.", "Shiftmax"),
+    ],
+)
+def test_objects_of_the_papers_own_system_and_of_our_proposed(
+    full_extractor: Extractor, abstract: str, name: str
+) -> None:
+    title, _, body = abstract.rpartition("\n\n")
+    assert name in _proposed(run(full_extractor, body, title=title or "A study"))
+
+
+def test_subject_after_the_proposed_is_not_read_into_its_verb(full_extractor: Extractor) -> None:
+    extraction = run(full_extractor, "We prove that the proposed method achieves a large speed-up.")
+    assert not [label for label in _proposed(extraction) if "achieves" in label]

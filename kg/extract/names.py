@@ -61,13 +61,22 @@ _METHOD_VERBS = frozenset(
     )
     for ending in endings
 )
+#: Verbs whose object is new when their subject is the paper's own system.
+_OWN_VERBS = frozenset(
+    {"employs", "applies", "adopts", "features", "incorporates", "introduces", "proposes"}
+)
+_HEAD_AFTER = re.compile(r" [a-z]+")
+_PROPOSED_BEFORE = re.compile(r"\b(?:our|the|a)\s+(?:newly\s+)?$", re.IGNORECASE)
+_QUOTED = re.compile(
+    r"\s+(?:(?:a|an|the|our)\s+)?(?:novel\s+|new\s+)?[\"“'](?P<name>[A-Za-z][\w -]{2,50}?)[\"”']"
+)
 _PROPOSE_SUBJECT = re.compile(
     r"(?:\b(?:we|paper|work|study|report|article|chapter|thesis|to)"
     r"(?:\s+(?:also|further|then|first|therefore|thus|hence|additionally|newly))?\s+)$",
     re.IGNORECASE,
 )
 _NAMING = frozenset({"called", "named", "dubbed", "termed", "coined", "namely", "denoted"})
-_TRIGGERS = _PROPOSE_VERBS | _NAMING | {"novel", "call", "as"}
+_TRIGGERS = _PROPOSE_VERBS | _NAMING | _OWN_VERBS | {"novel", "call", "as"}
 #: "a framework we call SSDLite", "which we call the mallocGame"; "we refer to X as Y".
 _WE_CALL = re.compile(r"\b(?:we|We)\s+(?:will\s+)?call\s*$")
 _REFER_AS = re.compile(r"\b[Ww]e\s+(?:will\s+)?refer\s+to\s+[^.;]{1,80}\s+as\s*$")
@@ -518,8 +527,8 @@ class NamePatterns:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = candidates(doc)
-        self._title(text, found)
-        self._proposals(doc, text, found)
+        own = self._title(text, found)
+        self._proposals(doc, text, found, own)
         self._datasets(doc, text, found)
         # name-shaped words nothing else explains: methods, at the lowest priority
         last = -1
@@ -547,7 +556,8 @@ class NamePatterns:
                 self._add(found, text, "dataset", match.start(), match.end(), priority=2)
         return doc
 
-    def _title(self, text: str, found: list[Candidate]) -> None:
+    def _title(self, text: str, found: list[Candidate]) -> str | None:
+        """Propose the title's ``X: ...`` name; return it (the paper's own name) or None."""
         title_end = text.find("\n\n")
         title = text if title_end < 0 else text[:title_end]
         head = _TITLE_HEAD.match(title)
@@ -592,9 +602,37 @@ class NamePatterns:
         kind = "dataset" if data else "method"
         # the paper's own name outranks a vocabulary reading of the same words ("C4:")
         self._add(found, text, kind, start, head.end(1), priority=TITLE, proposed=True)
+        return name
 
-    def _proposals(self, doc: Doc, text: str, found: list[Candidate]) -> None:
+    def _proposals(self, doc: Doc, text: str, found: list[Candidate], own: str | None) -> None:
+        # "SARATHI employs chunked-prefills, ...": what the paper's own system uses is new
+        own_subject = (
+            re.compile(rf"\b{re.escape(own)}(?:\s+\w+ly)?\s+$") if own and len(own) > 2 else None
+        )
         for position, verb_end, word in find_words(doc, _TRIGGERS):
+            if word in _OWN_VERBS or word == "proposed":
+                before = text[max(0, position - 60) : position]
+                if (word == "proposed" and _PROPOSED_BEFORE.search(before)) or (
+                    word in _OWN_VERBS and own_subject is not None and own_subject.search(before)
+                ):
+                    # "our proposed X", "TokenWeave proposes a Token-Splitting technique"
+                    if not self._object(text, found, verb_end, closed=word == "proposed"):
+                        after = _AFTER_PROPOSE.match(text, verb_end)
+                        if after:
+                            # "the proposed Shiftmax and ShiftGELU": two names
+                            offset = after.start("name")
+                            for part in after.group("name").split(" and "):
+                                end = offset + len(part)
+                                head = (
+                                    _HEAD_AFTER.match(text, end) if _SUFFIX.search(part) else None
+                                )
+                                if head:  # "our proposed MatMul-free models"
+                                    part, end = text[offset : head.end()], head.end()
+                                self._proposed_name(text, found, offset, part, bare=True)
+                                offset = end + 5
+                    continue
+                if word not in _PROPOSE_VERBS:
+                    continue
             if word == "novel":
                 self._novel(text, found, verb_end)
                 continue
@@ -622,13 +660,8 @@ class NamePatterns:
                 continue
             if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position):
                 continue
-            if word in _METHOD_VERBS:
-                spans = object_phrases(text, verb_end)
-                for start, end in spans:
-                    if scorer_key(text[start:end]) not in GENERIC:  # "deep learning"
-                        self._proposed_name(text, found, start, text[start:end], bare=True)
-                if spans:
-                    continue
+            if word in _METHOD_VERBS and self._object(text, found, verb_end):
+                continue
             # the object-phrase reader has judged a lower-case object of a method verb
             lower_name = None if word in _METHOD_VERBS else _LOWER_PROPOSAL.match(text, verb_end)
             if lower_name:
@@ -656,6 +689,22 @@ class NamePatterns:
                 )
                 if _PROPOSING.search(text, sentence_start + 1, match.start()):
                     self._proposed_name(text, found, match.start("name"), match.group("name"))
+
+    def _object(
+        self, text: str, found: list[Candidate], verb_end: int, *, closed: bool = False
+    ) -> bool:
+        """Propose the lower-case or quoted object of a proposing verb; whether one was read."""
+        quoted = _QUOTED.match(text, verb_end)
+        if quoted:  # 'a proposed "algorithmic unit test"'
+            name = quoted.group("name")
+            if " " in name or "-" in name:
+                self._proposed_name(text, found, quoted.start("name"), name, bare=True)
+                return True
+        spans = object_phrases(text, verb_end, closed=closed)
+        for start, end in spans:
+            if scorer_key(text[start:end]) not in GENERIC:  # "deep learning"
+                self._proposed_name(text, found, start, text[start:end], bare=True)
+        return bool(spans)
 
     def _lower_names(
         self, text: str, found: list[Candidate], match: re.Match[str], *, priority: int = 12

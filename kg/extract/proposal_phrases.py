@@ -28,7 +28,7 @@ _STOP_WORDS = _words(
     "using based called named dubbed termed as at than is are was were be can could will "
     "would may might should must across over under between among through within without "
     "against towards toward per or but not also both either each all the a an its their "
-    "our this these those it they we consisting comprising containing including "
+    "our this these those it they we them us consisting comprising containing including "
     "integrating leveraging combining enabling allowing making achieving exploiting "
     "utilizing utilising yielding providing requiring involving capturing targeting "
     "incorporating featuring establishing built designed tailored inspired equipped "
@@ -37,7 +37,7 @@ _STOP_WORDS = _words(
 #: Words skipped before the phrase: determiners, numbers, evaluative adjectives.
 _SKIP = _words(
     "a an the our this these its their two three four five six seven eight nine ten "
-    "several multiple some dozens hundreds and but "
+    "several multiple some dozens hundreds and but runtime "
     "novel new simple general unified efficient effective lightweight scalable flexible "
     "practical principled robust first innovative yet powerful straightforward "
     "versatile generic holistic comprehensive advanced elegant key alternative improved "
@@ -107,15 +107,21 @@ def _is_name(word: str) -> bool:
     )
 
 
-def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
+def object_phrases(text: str, start: int, *, closed: bool = False) -> list[tuple[int, int]]:
     """Spans of the method names in the object phrase of a verb ending at ``start``.
 
-    Empty when the object is capitalised (a name the other patterns read), a single
+    With ``closed``, only a phrase that ends at a comma, a full stop, "which/that" or
+    its acronym counts ("our proposed X (XX)"): after "the proposed" the phrase is
+    often a subject, and its verb would run into it. Empty when the object is capitalised (a name the other patterns read), a single
     plain word ("a model"), or a description ("additional layers", "an analysis").
     """
     cut = _END.search(text, start, start + 120)
     segment = text[start : cut.start() if cut else start + 120]
-    ended = cut is not None and cut.group(0)[0] in ",."
+    # "..., which", "X." or "X (ACR)": the phrase stands alone, a name by itself
+    ended = cut is not None and (
+        cut.group(0)[0] in ",."
+        or (cut.group(0) == "(" and text[cut.end() : cut.end() + 1].isupper())
+    )
     tokens = segment.split()
     index = 0
     skipped = False
@@ -151,6 +157,7 @@ def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
             (lower.endswith("ing") and (following in _SKIP or following[:1].isdigit()))
             or (lower.endswith("ed") and following in _STOP_WORDS)
         ):
+            ended = False
             break  # a participle: "a design covering three settings", "X informed by Y"
         # the phrase's first word is found past the skipped ones, the next after it
         offset = segment.find(word, offset) if phrase else _nth_start(segment, tokens, position)
@@ -158,6 +165,8 @@ def object_phrases(text: str, start: int) -> list[tuple[int, int]]:
         offset += len(word)
     if phrase and phrase[0][2][:1].isupper():
         phrase = []
+    if closed and not ended:
+        return []
     # "the staleness gap penalty and outer momentum clipping techniques": the conjuncts
     # share the generic head of the last one
     shared = bool(phrase) and phrase[-1][2].lower() in GENERIC_HEADS

@@ -167,6 +167,14 @@ def _symbols(text: str) -> str:
     return "".join(char for char in text if char in "+#*")
 
 
+def _other_expansion(long_form: str, labels: tuple[str, ...] | list[str]) -> bool:
+    """Whether the paper's expansion shares no word with any label of a concept its
+    acronym matches: another thing with the same letters."""
+    words = {w for w in re.split(r"[\s-]+", long_form.lower()) if len(w) > 2}
+    known = {w for label in labels for w in re.split(r"[\s-]+", label.lower())}
+    return bool(words) and not words & known
+
+
 def _drops_final_s(form: str, labels: tuple[str, ...] | list[str]) -> bool:
     """``DART`` against ``DARTS``: the scorer's plural rule joined two names."""
     key = entity_key(form)
@@ -214,6 +222,13 @@ class RoleResolver:
                     and (concept.ambiguous or _drops_final_s(form, concept.labels))
                 ):
                     continue
+                if (
+                    concept is not None
+                    and candidate.component == "kg_acronyms"
+                    and form != forms[0]
+                    and _other_expansion(forms[0], concept.labels)
+                ):
+                    continue  # "learnable commutative monoid (LCM)" is not the known LCM
                 if concept is not None and _symbols(form) == _symbols(concept.label):
                     candidate.kind = concept.kind
                     candidate.concept = concept.iri
