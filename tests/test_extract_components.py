@@ -963,3 +963,9 @@ def test_objects_of_the_papers_own_system_and_of_our_proposed(
 def test_subject_after_the_proposed_is_not_read_into_its_verb(full_extractor: Extractor) -> None:
     extraction = run(full_extractor, "We prove that the proposed method achieves a large speed-up.")
     assert not [label for label in _proposed(extraction) if "achieves" in label]
+
+
+def test_llm_stage_leaves_the_names_before_the_model_class(full_extractor: Extractor) -> None:
+    extraction = run(full_extractor, "It speeds up the training of transformer-based LLMs.")
+    assert "LLM training" in extraction.labels("task")
+    assert "Transformer" in extraction.labels("method")

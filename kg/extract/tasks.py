@@ -416,10 +416,12 @@ class TaskPatterns:
             for match in _LLM_TASK.finditer(text):
                 # "training of large language models" is the task "LLM training"
                 stage = match.group(1).lower().replace("pre-training", "pretraining")
+                # the stage word only, so that names between it and "LLMs" stay free
+                # ("transformer-based"); a stage that is a method's name ("fine-tuning")
+                # keeps the whole phrase, or the method would take the span
+                end = match.end() if stage in ("fine-tuning", "pretraining") else match.end(1)
                 found.append(
-                    Candidate(
-                        "task", match.start(), match.end(), f"LLM {stage}", self.name, priority=4
-                    )
+                    Candidate("task", match.start(), end, f"LLM {stage}", self.name, priority=4)
                 )
         if "MoE" in text or "xpert" in text:
             for match in _MOE_TASK.finditer(text):
