@@ -969,3 +969,32 @@ def test_llm_stage_leaves_the_names_before_the_model_class(full_extractor: Extra
     extraction = run(full_extractor, "It speeds up the training of transformer-based LLMs.")
     assert "LLM training" in extraction.labels("task")
     assert "Transformer" in extraction.labels("method")
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We introduce a new DNN layer (called Delta Gate Layer) for sparsity.", "DNN"),
+        (
+            "Experiments were run to build Deep Neural Networks (DNN) on a PC.",
+            "Deep Neural Networks",
+        ),
+        ("We present ZorpSet--a collection of images--to address this.", "ZorpSet--a"),
+        (
+            "We introduce module robust criticality (MRC), a measure of module importance.",
+            "module robust criticality",
+        ),
+        (
+            "We propose fine-grained streaming multiprocessor (SM) scheduling for balance.",
+            "fine-grained streaming multiprocessor",
+        ),
+        (
+            "We propose a novel setting, Multilevel Anomaly Grading (MAG), for detection.",
+            "Multilevel Anomaly Grading",
+        ),
+    ],
+)
+def test_classes_measures_settings_and_partial_acronyms_are_not_proposed(
+    full_extractor: Extractor, abstract: str, name: str
+) -> None:
+    assert name not in _proposed(run(full_extractor, abstract))

@@ -62,8 +62,10 @@ _METHOD_VERBS = frozenset(
     for ending in endings
 )
 #: Verbs whose object is new when their subject is the paper's own system.
-_OWN_VERBS = frozenset(
-    {"employs", "applies", "adopts", "features", "incorporates", "introduces", "proposes"}
+_OWN_VERBS = frozenset({"employs", "features", "incorporates", "introduces", "proposes"})
+#: Acronyms of classes of models, never a paper's own name.
+_CLASS_NAMES = frozenset(
+    {"DNN", "CNN", "RNN", "GNN", "NN", "LLM", "VLM", "MLLM", "SLM", "LM", "ML", "AI", "DL", "RL"}
 )
 _HEAD_AFTER = re.compile(r" [a-z]+")
 _PROPOSED_BEFORE = re.compile(r"\b(?:our|the|a)\s+(?:newly\s+)?$", re.IGNORECASE)
@@ -539,6 +541,8 @@ class NamePatterns:
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-+"):
                 start -= 1
             while end < len(text) and (text[end].isalnum() or text[end] in "-+"):
+                if text.startswith("--", end):
+                    break  # "MetaShift--a collection": a dash
                 end += 1
             last = end
             word = text[start:end]
@@ -753,7 +757,13 @@ class NamePatterns:
         if not words:
             return
         name = " ".join(words)
+        if "--" in name:  # "MetaShift--a collection of ...": a dash, not a hyphen
+            name = name[: name.index("--")]
+            words = name.split()
         end = start + len(name)
+        # a class of models ("a new DNN layer", "build Deep Neural Networks (DNN)")
+        if scorer_key(name) in GENERIC or name.rstrip("s") in _CLASS_NAMES:
+            return
         if len(name) < 2 or words[-1].lower() in ("datasets", "benchmarks", "corpora"):
             return  # "to Construct Equitable Training Datasets": a phrase, not a name
         # one word must look like a name ("ByteScale") or stand in apposition ("Fuyou, a

@@ -79,6 +79,10 @@ _APPOSITION = re.compile(
     r"(?:[A-Z]|[a-z]+[A-Z0-9])"
 )
 _NAMING_AFTER = re.compile(r"[^.;]{0,40}?,\s*(?:called|named|dubbed|termed)\b")
+_BRACKET_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,12})s?\)")
+_MEASURE_AFTER = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:measure|metric|score|criterion|index|quantity)\b"
+)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 #: Heads so general that one hyphenated modifier does not make a name: "a multi-task model".
 _BROAD_HEADS = _words("model network architecture function module layer layers")
@@ -117,11 +121,10 @@ def object_phrases(text: str, start: int, *, closed: bool = False) -> list[tuple
     """
     cut = _END.search(text, start, start + 120)
     segment = text[start : cut.start() if cut else start + 120]
-    # "..., which", "X." or "X (ACR)": the phrase stands alone, a name by itself
-    ended = cut is not None and (
-        cut.group(0)[0] in ",."
-        or (cut.group(0) == "(" and text[cut.end() : cut.end() + 1].isupper())
-    )
+    ended = cut is not None and cut.group(0)[0] in ",."
+    # "X (ACR)": an acronym of the whole phrase closes it ("learnable commutative
+    # monoid (LCM)"), not one of its last words ("fine-grained streaming multiprocessor (SM)")
+    acronym = _BRACKET_ACRONYM.match(text, cut.start()) if cut and cut.group(0) == "(" else None
     tokens = segment.split()
     index = 0
     skipped = False
@@ -165,6 +168,10 @@ def object_phrases(text: str, start: int, *, closed: bool = False) -> list[tuple
         offset += len(word)
     if phrase and phrase[0][2][:1].isupper():
         phrase = []
+    if acronym and len(phrase) <= sum(c.isupper() for c in acronym.group(1)):
+        ended = True
+        if _MEASURE_AFTER.match(text, acronym.end()):
+            return []  # "module robust criticality (MRC), a measure that ...": a metric
     if closed and not ended:
         return []
     # "the staleness gap penalty and outer momentum clipping techniques": the conjuncts

@@ -52,6 +52,9 @@ _PROPOSING_PAIR = re.compile(
     r"design(?:s|ed)?|devise[sd]?)\b",
     re.I,
 )
+_NOT_METHOD_NOUN = re.compile(
+    r"\b(?:setting|problem|task|metric|measure|score|scenario|notation|definition)s?\b"
+)
 #: "(TCM) loss": a loss is named with its head word.
 _LOSS_AFTER = re.compile(r"\)?\s+(loss|Loss)\b")
 #: Words that open a clause or phrase between a proposing verb and a pair it does not name.
@@ -455,6 +458,8 @@ class RoleResolver:
                     and start not in first_acronym
                     and "(" in text[candidate.start : candidate.end]
                     and not _CLAUSE.search(text, cue.end(), candidate.start)
+                    # "we propose a novel setting, Multilevel AD (MAD)": not a method
+                    and not _NOT_METHOD_NOUN.search(text, cue.end(), candidate.start)
                 ):
                     first_acronym.add(start)
                     candidate.proposed = True
