@@ -49,6 +49,25 @@ def test_parallel_extraction_matches_serial(extractor: Extractor) -> None:
     assert parallel == serial
 
 
+def test_recycled_workers_give_the_same_extractions(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a fresh fork after every batch: what bounds memory on long inputs changes nothing
+    monkeypatch.setattr("kg.extract.pipeline.BATCHES_PER_WORKER", 1)
+    batch = papers(30)
+    serial = [e.as_gold_record() for e in extractor.extract(batch)]
+    parallel = [e.as_gold_record() for e in extractor.extract(batch, n_process=2, batch_size=3)]
+    assert parallel == serial
+
+
+def test_lexemes_carry_only_what_the_matchers_read(extractor: Extractor) -> None:
+    from spacy.attrs import LOWER
+
+    assert list(extractor.nlp.vocab.lex_attr_getters) == [LOWER]
+    doc = extractor.make_doc("ResNet and CIFAR-10")
+    assert [token.lower_ for token in doc] == ["resnet", "and", "cifar-10"]
+
+
 def test_extract_one_equals_extract(extractor: Extractor) -> None:
     paper = papers(1)[0]
     assert (
