@@ -998,3 +998,39 @@ def test_classes_measures_settings_and_partial_acronyms_are_not_proposed(
     full_extractor: Extractor, abstract: str, name: str
 ) -> None:
     assert name not in _proposed(run(full_extractor, abstract))
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We built our own automation infrastructure, ZELT, which runs models.", "ZELT"),
+        ("This leads to FAC9DNN, our specialized circuit design for networks.", "FAC9DNN"),
+        ("Even its rank-1 variant, APOLLO-Micro, achieves good results.", "APOLLO-Micro"),
+        ("Zapper: Fast Search\n\nIt features OSQ, an optimized quantization approach.", "OSQ"),
+        (
+            "Here, the concept of Continual Probe Networks (CPNs) is proposed and explored.",
+            "Continual Probe Networks",
+        ),
+        ("We analyse the setting and propose the SSQ algorithm, which projects gradients.", "SSQ"),
+    ],
+)
+def test_apposition_to_our_its_and_passive_proposals(
+    full_extractor: Extractor, abstract: str, name: str
+) -> None:
+    title, _, body = abstract.rpartition("\n\n")
+    assert name in _proposed(run(full_extractor, body, title=title or "A study"))
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "When combined with schedules like V-Quarter, our approach is balanced.",
+        "On ImageNet, our model achieves 75% top-1 accuracy.",
+        "We introduce benchmark harmony, which measures how uniform results are.",
+        "We align with this trend and propose a method compressing complex strategies.",
+    ],
+)
+def test_cited_names_measures_and_clauses_are_not_proposed(
+    full_extractor: Extractor, abstract: str
+) -> None:
+    assert not _proposed(run(full_extractor, abstract))

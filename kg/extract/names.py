@@ -67,6 +67,18 @@ _OWN_VERBS = frozenset({"employs", "features", "incorporates", "introduces", "pr
 _CLASS_NAMES = frozenset(
     {"DNN", "CNN", "RNN", "GNN", "NN", "LLM", "VLM", "MLLM", "SLM", "LM", "ML", "AI", "DL", "RL"}
 )
+_LISTED_BEFORE = re.compile(
+    r"(?:\b(?:like|as|including|and|or|than|on|in|with|from|over)|,)\s+$", re.IGNORECASE
+)
+_WE_BEFORE = re.compile(r"\b[Ww]e\b[^.;]*$")
+#: "X is proposed", "X (XX) are introduced": a passive proposal of the name before it.
+_PASSIVE_CUES = (" is proposed", " are proposed", " is introduced", " are introduced")
+_BEFORE_PASSIVE = re.compile(r"((?:[A-Z][\w+-]*\s+){0,4}[A-Z][\w+-]*)\s*(?:\([^()]{1,15}\)\s*)?$")
+_OUR_THEN_NAME = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?P<name>[A-Za-z][\w+.-]*[\w+])"
+    r"(?=,|\s+(?:which|that|to|for|is)\b)"
+)
+_NAME_THEN_OUR = re.compile(r"(?P<name>[A-Za-z][\w+.-]*[\w+]),\s+our\s+(?:[\w-]+\s+){0,3}[\w-]+")
 _HEAD_AFTER = re.compile(r" [a-z]+")
 _PROPOSED_BEFORE = re.compile(r"\b(?:our|the|a)\s+(?:newly\s+)?$", re.IGNORECASE)
 _QUOTED = re.compile(
@@ -610,14 +622,17 @@ class NamePatterns:
 
     def _proposals(self, doc: Doc, text: str, found: list[Candidate], own: str | None) -> None:
         # "SARATHI employs chunked-prefills, ...": what the paper's own system uses is new
-        own_subject = (
-            re.compile(rf"\b{re.escape(own)}(?:\s+\w+ly)?\s+$") if own and len(own) > 2 else None
+        # the system's name, or "It"/"Our system" standing for it
+        subject = rf"{re.escape(own)}|" if own and len(own) > 2 else ""
+        own_subject = re.compile(
+            rf"(?:\b(?:{subject}(?:[Oo]ur|[Tt]he) (?:system|framework|method|approach|design))"
+            rf"|(?:^|[.!?\n]\s*)It)(?:\s+\w+ly)?\s+$"
         )
         for position, verb_end, word in find_words(doc, _TRIGGERS):
             if word in _OWN_VERBS or word == "proposed":
                 before = text[max(0, position - 60) : position]
                 if (word == "proposed" and _PROPOSED_BEFORE.search(before)) or (
-                    word in _OWN_VERBS and own_subject is not None and own_subject.search(before)
+                    word in _OWN_VERBS and own_subject.search(before)
                 ):
                     # "our proposed X", "TokenWeave proposes a Token-Splitting technique"
                     if not self._object(text, found, verb_end, closed=word == "proposed"):
@@ -662,7 +677,12 @@ class NamePatterns:
                         text, found, after.start("name"), after.group("name"), priority=STRONG
                     )
                 continue
-            if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position):
+            if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position) and not (
+                # "we analyse X and propose Y"
+                word in _METHOD_VERBS
+                and text.endswith("and ", 0, position)
+                and _WE_BEFORE.search(text, max(0, position - 120), position)
+            ):
                 continue
             if word in _METHOD_VERBS and self._object(text, found, verb_end):
                 continue
@@ -681,6 +701,16 @@ class NamePatterns:
                 self._proposed_name(
                     text, found, after.start("name"), name, bare=bare, data_only=data_only
                 )
+        if "our " in text or "its " in text:
+            self._our_appositions(text, found)
+        for cue in _PASSIVE_CUES:
+            position = text.find(cue)
+            while position >= 0:
+                # "the concept of Continual Inference Networks (CINs) is proposed"
+                named = _BEFORE_PASSIVE.search(text, max(0, position - 80), position)
+                if named and named.group(1).split()[0].lower() not in COMMON:
+                    self._proposed_name(text, found, named.start(1), named.group(1))
+                position = text.find(cue, position + len(cue))
         if "(" in text:
             # "the Low Rank Compensation (LoRC) strategy": an acronym of the words before
             # it is the acronym finder's pair, proposed or not by the resolver
@@ -693,6 +723,20 @@ class NamePatterns:
                 )
                 if _PROPOSING.search(text, sentence_start + 1, match.start()):
                     self._proposed_name(text, found, match.start("name"), match.group("name"))
+
+    def _our_appositions(self, text: str, found: list[Candidate]) -> None:
+        """ "our own automation infrastructure, MELT", "FAC4DNN, our specialized circuit",
+        "its rank-1 variant, APOLLO-Mini": a name in apposition to "our"/"its" X."""
+        for pattern in (_OUR_THEN_NAME, _NAME_THEN_OUR):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                # "schedules like V-Half, our approach", "on CIFAR-10 and ImageNet, our"
+                if pattern is _NAME_THEN_OUR and _LISTED_BEFORE.search(
+                    text, max(0, match.start("name") - 20), match.start("name")
+                ):
+                    continue
+                if is_name(name) and name not in NOT_METHODS:
+                    self._proposed_name(text, found, match.start("name"), name, bare=True)
 
     def _object(
         self, text: str, found: list[Candidate], verb_end: int, *, closed: bool = False

@@ -83,6 +83,7 @@ _BRACKET_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,12})s?\)")
 _MEASURE_AFTER = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:measure|metric|score|criterion|index|quantity)\b"
 )
+_MEASURES = re.compile(r",\s+(?:which|that)\s+(?:measures|quantifies|scores|evaluates)\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 #: Heads so general that one hyphenated modifier does not make a name: "a multi-task model".
 _BROAD_HEADS = _words("model network architecture function module layer layers")
@@ -185,7 +186,11 @@ def object_phrases(text: str, start: int, *, closed: bool = False) -> list[tuple
     kept = []
     for begin, end in spans:
         after = _phrase_end(text, end)
-        if not (_APPOSITION.match(text, after) or _NAMING_AFTER.match(text, after)):
+        if not (
+            _APPOSITION.match(text, after)
+            or _NAMING_AFTER.match(text, after)
+            or _MEASURES.match(text, after)  # "benchmark harmony, which measures ..."
+        ):
             kept.append((begin, end))
     return kept
 
@@ -208,8 +213,8 @@ def _phrase_end(text: str, end: int) -> int:
 
 def _method_span(phrase: list[tuple[int, int, str]], *, bare: bool) -> list[tuple[int, int]]:
     """The method name in one phrase: a name inside it, or the phrase by its head."""
-    if not phrase or len(phrase) > 6:
-        return []
+    if not phrase or len(phrase) > 6 or phrase[0][2].lower() in GENERIC_HEADS:
+        return []  # "a method compressing ...": the head comes first, a clause follows
     names = [(s, e) for s, e, w in phrase if _is_name(w)]
     if names:
         return names[-1:]  # "the linear-complexity multiplication L-Mul algorithm"
