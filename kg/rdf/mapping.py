@@ -35,6 +35,8 @@ IN_SCHEME = prefixed("skos", "inScheme")
 CONCEPT = prefixed("skos", "Concept")
 PROV_GENERATED_BY = prefixed("prov", "wasGeneratedBy")
 MENTIONS = kg("mentionsEntity")
+SENTENCE = kg("sentence")
+START = kg("start")
 
 #: The link property for each entity kind and role.
 LINK = {
@@ -128,11 +130,17 @@ def _new_entity_triples(mention: Mention, node: str) -> Iterator[str]:
                 yield triple(node, ALT_LABEL, literal(alias))
 
 
-def _evidence(node: str, sentence: str, start: int, component: str) -> Iterator[str]:
+def _evidence(
+    node: str, sentence: str, start: int, component: str, sentences: dict[str, str]
+) -> Iterator[str]:
     """Where the words are and who found them. The end offset is not stored: it is
-    the start plus the length of the words (``prov:value`` or the result's label)."""
-    yield triple(node, kg("sentence"), literal(sentence))
-    yield triple(node, kg("start"), integer(start))
+    the start plus the length of the words (``prov:value`` or the result's label).
+    ``sentences`` caches the paper's sentence literals: most hold several mentions."""
+    text = sentences.get(sentence)
+    if text is None:
+        text = sentences[sentence] = literal(sentence)
+    yield triple(node, SENTENCE, text)
+    yield triple(node, START, integer(start))
     yield triple(node, PROV_GENERATED_BY, resource("component", component))
 
 
@@ -149,6 +157,7 @@ def extraction_triples(extraction: Extraction) -> Iterator[str]:
     node = paper_iri(paper)
     yield from paper_triples(paper)
     linked: set[tuple[str, str]] = set()
+    sentences: dict[str, str] = {}
     mentions = sorted(extraction.mentions, key=lambda m: (m.start, m.end))
     # One role per entity: what a paper proposes anywhere, it proposes (not also uses).
     proposed = {entity_iri(m.kind, m.label, m.concept) for m in mentions if m.proposed}
@@ -169,12 +178,16 @@ def extraction_triples(extraction: Extraction) -> Iterator[str]:
         yield triple(evidence, RDF_TYPE, kg("Mention"))
         yield triple(evidence, kg("mentionOf"), entity)
         yield triple(evidence, prefixed("prov", "value"), literal(mention.text))
-        yield from _evidence(evidence, mention.sentence, mention.start, mention.component)
+        yield from _evidence(
+            evidence, mention.sentence, mention.start, mention.component, sentences
+        )
     for result in extraction.results:
-        yield from result_triples(node, result)
+        yield from result_triples(node, result, sentences)
 
 
-def result_triples(paper_node: str, result: Result) -> Iterator[str]:
+def result_triples(
+    paper_node: str, result: Result, sentences: dict[str, str] | None = None
+) -> Iterator[str]:
     node = _mention_node(paper_node, "r", result.start, result.end, result.metric, result.value)
     yield triple(paper_node, kg("hasResult"), node)
     yield triple(node, RDF_TYPE, kg("Result"))
@@ -195,7 +208,13 @@ def result_triples(paper_node: str, result: Result) -> Iterator[str]:
         yield triple(node, kg("onHardware"), entity_iri("hardware", result.hardware))
     if result.hardware_count is not None:
         yield triple(node, kg("hardwareCount"), integer(result.hardware_count))
-    yield from _evidence(node, result.sentence, result.start, result.component)
+    yield from _evidence(
+        node,
+        result.sentence,
+        result.start,
+        result.component,
+        {} if sentences is None else sentences,
+    )
 
 
 def concept_triples(concept: ConceptLike) -> Iterator[str]:
