@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_words, is_word_end, words_after, words_before
+from kg.extract._scan import find_words, is_word_end, is_word_start, words_after, words_before
 from kg.extract.proposal_phrases import object_phrases
 from kg.extract.roles import GENERIC
 from kg.extract.spans import Candidate, candidates, text_of
@@ -67,6 +67,10 @@ _OWN_VERBS = frozenset({"employs", "features", "incorporates", "introduces", "pr
 _CLASS_NAMES = frozenset(
     {"DNN", "CNN", "RNN", "GNN", "NN", "LLM", "VLM", "MLLM", "SLM", "LM", "ML", "AI", "DL", "RL"}
 )
+_SYSTEM_SUBJECT = re.compile(
+    r"(?:\b(?:[Oo]ur|[Tt]he) (?:system|framework|method|approach|design)|(?:^|[.!?\n]\s*)It)"
+    r"(?:\s+\w+ly)?\s+$"
+)
 _LISTED_BEFORE = re.compile(
     r"(?:\b(?:like|as|including|and|or|than|on|in|with|from|over)|,)\s+$", re.IGNORECASE
 )
@@ -75,10 +79,10 @@ _WE_BEFORE = re.compile(r"\b[Ww]e\b[^.;]*$")
 _PASSIVE_CUES = (" is proposed", " are proposed", " is introduced", " are introduced")
 _BEFORE_PASSIVE = re.compile(r"((?:[A-Z][\w+-]*\s+){0,4}[A-Z][\w+-]*)\s*(?:\([^()]{1,15}\)\s*)?$")
 _OUR_THEN_NAME = re.compile(
-    r"\b(?:[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?P<name>[A-Za-z][\w+.-]*[\w+])"
+    r"(?:[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?P<name>[A-Za-z][\w+.-]*[\w+])"
     r"(?=,|\s+(?:which|that|to|for|is)\b)"
 )
-_NAME_THEN_OUR = re.compile(r"(?P<name>[A-Za-z][\w+.-]*[\w+]),\s+our\s+(?:[\w-]+\s+){0,3}[\w-]+")
+_NAME_BEFORE_OUR = re.compile(r"(?<![\w+.-])[A-Za-z][\w+.-]*[\w+]$")
 _HEAD_AFTER = re.compile(r" [a-z]+")
 _PROPOSED_BEFORE = re.compile(r"\b(?:our|the|a)\s+(?:newly\s+)?$", re.IGNORECASE)
 _QUOTED = re.compile(
@@ -507,6 +511,25 @@ def make_names(nlp: Language, name: str) -> NamePatterns:
     return NamePatterns(name)
 
 
+def _has_quote(text: str, start: int) -> bool:
+    """A quote mark within the few words after ``start`` (cheap gate for ``_QUOTED``)."""
+    window = text[start : start + 24]
+    return '"' in window or "“" in window or "'" in window
+
+
+def _own_subject(before: str, own: str | None) -> bool:
+    """Whether ``before`` ends with the paper's own system as a subject: its title name,
+    "It" opening a sentence, or "our system/framework/method"."""
+    if _SYSTEM_SUBJECT.search(before):
+        return True
+    if own is None:
+        return False
+    words = before.rstrip()
+    if words.endswith("ly"):  # "SARATHI then efficiently employs"
+        words = words[: words.rfind(" ")].rstrip() if " " in words else ""
+    return words.endswith(own) and is_word_start(words, len(words) - len(own))
+
+
 class NamePatterns:
     """Pattern rules for new names of methods and datasets, and for what a paper proposes."""
 
@@ -622,17 +645,13 @@ class NamePatterns:
 
     def _proposals(self, doc: Doc, text: str, found: list[Candidate], own: str | None) -> None:
         # "SARATHI employs chunked-prefills, ...": what the paper's own system uses is new
-        # the system's name, or "It"/"Our system" standing for it
-        subject = rf"{re.escape(own)}|" if own and len(own) > 2 else ""
-        own_subject = re.compile(
-            rf"(?:\b(?:{subject}(?:[Oo]ur|[Tt]he) (?:system|framework|method|approach|design))"
-            rf"|(?:^|[.!?\n]\s*)It)(?:\s+\w+ly)?\s+$"
-        )
+        own = own if own and len(own) > 2 else None
+        refers = "refer" in text  # "we refer to X as Y" is rare: skip "as" without it
         for position, verb_end, word in find_words(doc, _TRIGGERS):
             if word in _OWN_VERBS or word == "proposed":
                 before = text[max(0, position - 60) : position]
                 if (word == "proposed" and _PROPOSED_BEFORE.search(before)) or (
-                    word in _OWN_VERBS and own_subject.search(before)
+                    word in _OWN_VERBS and _own_subject(before, own)
                 ):
                     # "our proposed X", "TokenWeave proposes a Token-Splitting technique"
                     if not self._object(text, found, verb_end, closed=word == "proposed"):
@@ -654,6 +673,8 @@ class NamePatterns:
                     continue
             if word == "novel":
                 self._novel(text, found, verb_end)
+                continue
+            if word == "as" and not refers:
                 continue
             if word in ("call", "as"):
                 # "which we call X", "we refer to the modified RPS as STABLE-RPS"
@@ -701,8 +722,7 @@ class NamePatterns:
                 self._proposed_name(
                     text, found, after.start("name"), name, bare=bare, data_only=data_only
                 )
-        if "our " in text or "its " in text:
-            self._our_appositions(text, found)
+        self._our_appositions(text, found)
         for cue in _PASSIVE_CUES:
             position = text.find(cue)
             while position >= 0:
@@ -727,22 +747,34 @@ class NamePatterns:
     def _our_appositions(self, text: str, found: list[Candidate]) -> None:
         """ "our own automation infrastructure, MELT", "FAC4DNN, our specialized circuit",
         "its rank-1 variant, APOLLO-Mini": a name in apposition to "our"/"its" X."""
-        for pattern in (_OUR_THEN_NAME, _NAME_THEN_OUR):
-            for match in pattern.finditer(text):
-                name = match.group("name")
-                # "schedules like V-Half, our approach", "on CIFAR-10 and ImageNet, our"
-                if pattern is _NAME_THEN_OUR and _LISTED_BEFORE.search(
-                    text, max(0, match.start("name") - 20), match.start("name")
-                ):
-                    continue
-                if is_name(name) and name not in NOT_METHODS:
-                    self._proposed_name(text, found, match.start("name"), name, bare=True)
+        spans: list[tuple[int, str]] = []
+        lower = text.lower()
+        for cue in ("our ", "its "):
+            position = lower.find(cue)
+            while position >= 0:
+                if is_word_start(text, position):
+                    # cheap gate first: a comma a few words on
+                    if lower.find(", ", position, position + 60) >= 0:
+                        match = _OUR_THEN_NAME.match(text, position)
+                        if match:
+                            spans.append((match.start("name"), match.group("name")))
+                    if text.startswith(", our ", position - 2):
+                        before = _NAME_BEFORE_OUR.search(text, max(0, position - 42), position - 2)
+                        # "schedules like V-Half, our approach", "on CIFAR-10 and ImageNet, our"
+                        if before and not _LISTED_BEFORE.search(
+                            text, max(0, before.start() - 20), before.start()
+                        ):
+                            spans.append((before.start(), before.group(0)))
+                position = lower.find(cue, position + 4)
+        for start, name in spans:
+            if is_name(name) and name not in NOT_METHODS:
+                self._proposed_name(text, found, start, name, bare=True)
 
     def _object(
         self, text: str, found: list[Candidate], verb_end: int, *, closed: bool = False
     ) -> bool:
         """Propose the lower-case or quoted object of a proposing verb; whether one was read."""
-        quoted = _QUOTED.match(text, verb_end)
+        quoted = _QUOTED.match(text, verb_end) if _has_quote(text, verb_end) else None
         if quoted:  # 'a proposed "algorithmic unit test"'
             name = quoted.group("name")
             if " " in name or "-" in name:

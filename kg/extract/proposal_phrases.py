@@ -84,6 +84,7 @@ _MEASURE_AFTER = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:measure|metric|score|criterion|index|quantity)\b"
 )
 _MEASURES = re.compile(r",\s+(?:which|that)\s+(?:measures|quantifies|scores|evaluates)\b")
+_FIRST_WORD = re.compile(r"\s+(\S+)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 #: Heads so general that one hyphenated modifier does not make a name: "a multi-task model".
 _BROAD_HEADS = _words("model network architecture function module layer layers")
@@ -120,6 +121,9 @@ def object_phrases(text: str, start: int, *, closed: bool = False) -> list[tuple
     often a subject, and its verb would run into it. Empty when the object is capitalised (a name the other patterns read), a single
     plain word ("a model"), or a description ("additional layers", "an analysis").
     """
+    first = _FIRST_WORD.match(text, start)
+    if first is None or (first.group(1)[:1].isupper() and first.group(1).lower() not in _SKIP):
+        return []  # "we propose ByteScale": a capitalised object, read by the name patterns
     cut = _END.search(text, start, start + 120)
     segment = text[start : cut.start() if cut else start + 120]
     ended = cut is not None and cut.group(0)[0] in ",."
