@@ -1034,3 +1034,31 @@ def test_cited_names_measures_and_clauses_are_not_proposed(
     full_extractor: Extractor, abstract: str
 ) -> None:
     assert not _proposed(run(full_extractor, abstract))
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        (
+            "This paper proposes a framework called <kalibrator>, which predicts scores.",
+            "kalibrator",
+        ),
+        (
+            "We present zelda (short for Zero-Effort Label Data Augmentation), a model series.",
+            "zelda",
+        ),
+        (
+            "We integrate Token Folding with pipelines. Code: https://github.com/x/TokenFolding",
+            "Token Folding",
+        ),
+    ],
+)
+def test_marked_names_and_names_behind_the_repository(
+    full_extractor: Extractor, abstract: str, name: str
+) -> None:
+    assert name in _proposed(run(full_extractor, abstract))
+
+
+def test_bracket_that_restates_the_word_before_is_not_a_name(full_extractor: Extractor) -> None:
+    extraction = run(full_extractor, "We prove it rarely makes an error (Family-Wise Error).")
+    assert "Family-Wise Error" not in _proposed(extraction)

@@ -71,6 +71,9 @@ _SYSTEM_SUBJECT = re.compile(
     r"(?:\b(?:[Oo]ur|[Tt]he) (?:system|framework|method|approach|design)|(?:^|[.!?\n]\s*)It)"
     r"(?:\s+\w+ly)?\s+$"
 )
+#: A CamelCase repository name ("VocabularyParallelism") and its words.
+_REPOSITORY = re.compile(r"github\.com/[\w.-]+/([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\b")
+_CAMEL_PART = re.compile(r"[A-Z][a-z0-9]+")
 _LISTED_BEFORE = re.compile(
     r"(?:\b(?:like|as|including|and|or|than|on|in|with|from|over)|,)\s+$", re.IGNORECASE
 )
@@ -147,7 +150,7 @@ _DESCRIBED = re.compile(r"\s?:\s+(?:A|An)\s")
 _TITLE_HEAD = re.compile(r"^([^:\n]{2,60}?)\s?:\s+\S")
 # words with dots only inside ("Loghub-2.0", not "LowFormer." ending a sentence)
 _NAMED = re.compile(
-    r"[\"“']?(?P<name>[A-Za-z0-9][\w+'-]*(?:\.\w+)*\+*(?:[ -][A-Z][\w+'-]*(?:\.\w+)*\+*){0,4})"
+    r"[\"“'<]?(?P<name>[A-Za-z0-9][\w+'-]*(?:\.\w+)*\+*(?:[ -][A-Z][\w+'-]*(?:\.\w+)*\+*){0,4})"
 )
 #: "a novel 'Configuration-Invariant Knowledge Distillation'", "a novel bipolar-INT format".
 _NOVEL = re.compile(
@@ -695,7 +698,13 @@ class NamePatterns:
                 after = _NAMED.match(text, verb_end + 1)
                 if after:
                     self._proposed_name(
-                        text, found, after.start("name"), after.group("name"), priority=STRONG
+                        text,
+                        found,
+                        after.start("name"),
+                        after.group("name"),
+                        priority=STRONG,
+                        # "called <projektor>": marked as a name
+                        bare=text[after.start()] == "<",
                     )
                 continue
             if not _PROPOSE_SUBJECT.search(text, max(0, position - 30), position) and not (
@@ -723,6 +732,8 @@ class NamePatterns:
                     text, found, after.start("name"), name, bare=bare, data_only=data_only
                 )
         self._our_appositions(text, found)
+        if "github.com/" in text:
+            self._repository_names(text, found)
         for cue in _PASSIVE_CUES:
             position = text.find(cue)
             while position >= 0:
@@ -738,11 +749,33 @@ class NamePatterns:
             for match in _BRACKETED.finditer(text):
                 if match.group("name") in acronyms:
                     continue
+                # "an error (Family-Wise Error)": the bracket says which kind of the word
+                # before it, it names nothing new
+                before = text[max(0, match.start() - 30) : match.start()].split()
+                last = match.group("name").split()[-1].split("-")[-1].lower()
+                if before and before[-1].lower().rstrip("s") == last.rstrip("s"):
+                    continue
                 sentence_start = max(
                     text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())
                 )
                 if _PROPOSING.search(text, sentence_start + 1, match.start()):
                     self._proposed_name(text, found, match.start("name"), match.group("name"))
+
+    def _repository_names(self, text: str, found: list[Candidate]) -> None:
+        """ "... Vocabulary Parallelism ..." with code at github.com/x/VocabularyParallelism:
+        the words the paper's repository is named after are its method's name."""
+        lower = text.lower()
+        for match in _REPOSITORY.finditer(text):
+            words = _CAMEL_PART.findall(match.group(1))
+            if len(words) < 2:
+                continue
+            for joiner in (" ", "-"):
+                position = lower.find(joiner.join(words).lower())
+                if position >= 0 and is_word_start(text, position):
+                    end = position + len(joiner.join(words))
+                    if is_word_end(text, end) and text[position].isupper():
+                        self._add(found, text, "method", position, end, priority=12, proposed=True)
+                        break
 
     def _our_appositions(self, text: str, found: list[Candidate]) -> None:
         """ "our own automation infrastructure, MELT", "FAC4DNN, our specialized circuit",

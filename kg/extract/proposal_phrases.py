@@ -130,6 +130,7 @@ def object_phrases(text: str, start: int, *, closed: bool = False) -> list[tuple
     # "X (ACR)": an acronym of the whole phrase closes it ("learnable commutative
     # monoid (LCM)"), not one of its last words ("fine-grained streaming multiprocessor (SM)")
     acronym = _BRACKET_ACRONYM.match(text, cut.start()) if cut and cut.group(0) == "(" else None
+    short_for = cut is not None and text.startswith("(short for ", cut.start())
     tokens = segment.split()
     index = 0
     skipped = False
@@ -179,6 +180,9 @@ def object_phrases(text: str, start: int, *, closed: bool = False) -> list[tuple
             return []  # "module robust criticality (MRC), a measure that ...": a metric
     if closed and not ended:
         return []
+    if short_for and len(phrase) == 1 and not conjuncts:
+        # "we present deita (short for Data-Efficient ...)": a name and its expansion
+        return [(phrase[0][0], phrase[0][1])]
     # "the staleness gap penalty and outer momentum clipping techniques": the conjuncts
     # share the generic head of the last one
     shared = bool(phrase) and phrase[-1][2].lower() in GENERIC_HEADS
