@@ -734,7 +734,8 @@ class NamePatterns:
         self._our_appositions(text, found)
         if "github.com/" in text:
             self._repository_names(text, found)
-        for cue in _PASSIVE_CUES:
+        passive = "is proposed" in text or "are proposed" in text or "introduced" in text
+        for cue in _PASSIVE_CUES if passive else ():
             position = text.find(cue)
             while position >= 0:
                 # "the concept of Continual Inference Networks (CINs) is proposed"
