@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import queue
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -173,29 +175,105 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 class _Merger:
-    """Merges each listing with what is known of its paper: in flight, or in the store."""
+    """Merges each listing with what is known of its paper: in flight, or in the store.
+
+    The papers it yields are numbered; the build sets :attr:`written` to the number
+    of them now in the store. A paper stays in :attr:`recent` until it is written,
+    however deep the pipeline, so a repeat is merged with it rather than with an
+    older stored version; past that, at most ``window`` papers are kept as a cache.
+    """
 
     def __init__(self, store: Store, *, window: int) -> None:
         self.store = store
-        self.window = window  # more than the papers in flight: older ones are in the store
-        self.recent: OrderedDict[str, Paper] = OrderedDict()
+        self.window = window
+        self.recent: OrderedDict[str, tuple[Paper, int]] = OrderedDict()
+        self.position = 0  # papers yielded so far
+        self.written = 0  # the first ``written`` papers yielded are in the store
 
     def __call__(self, papers: Iterable[Paper], batch_size: int) -> Iterator[Paper]:
         for batch in _batches(papers, batch_size):
+            # Evict between batches only: what is in ``recent`` now is what the
+            # store lookup below skips, so it must stay for the whole batch.
+            while len(self.recent) > self.window:
+                _, (_, oldest) = next(iter(self.recent.items()))
+                if oldest >= self.written:
+                    break  # still on its way to the store
+                self.recent.popitem(last=False)
             iris = {paper.key: paper_iri(paper)[1:-1] for paper in batch}
             unknown = [iri for key, iri in iris.items() if key not in self.recent]
             in_store = self.store.existing(unknown)
             for paper in batch:
                 key = paper.key
-                previous = self.recent.get(key)
+                previous = self.recent[key][0] if key in self.recent else None
                 if previous is None and iris[key] in in_store:
                     previous = stored_paper(self.store, iris[key])
                 merged = merge(previous, paper) if previous is not None else paper
-                self.recent[key] = merged
+                self.recent[key] = (merged, self.position)
                 self.recent.move_to_end(key)
-                if len(self.recent) > self.window:
-                    self.recent.popitem(last=False)
+                self.position += 1
                 yield merged
+
+
+def _write(store: Store, batch: list[tuple[str, str]]) -> int:
+    """Write one batch of (paper IRI, N-Triples); return the papers written."""
+    # A paper repeated inside one batch is written once, in its last (fullest) form.
+    latest = {iri: text for iri, text in batch}
+    owned = store.existing(latest)
+    old = [iri for iri in latest if iri in owned]
+    new = [iri for iri in latest if iri not in owned]
+    if old:
+        store.replace(old, "".join(latest[iri] for iri in old))
+    if new:
+        store.add_new(new, "".join(latest[iri] for iri in new))
+    return len(latest)
+
+
+class _Writer:
+    """Writes batches in order on a thread of its own, one batch queued at most.
+
+    Oxigraph's bulk load releases the GIL, so the main thread meanwhile reads,
+    merges and hands out the next batches, and the workers never run dry while a
+    batch is loading. An error in the writer is raised in the main thread at the
+    next :meth:`put` or at :meth:`close`; on an error in the main thread,
+    :meth:`close` lets the batch being written finish (its journal is then
+    cleared) and drops the queued one.
+    """
+
+    def __init__(self, store: Store, on_written: Callable[[int], None]) -> None:
+        self.store = store
+        self.on_written = on_written
+        self.queue: queue.Queue[list[tuple[str, str]] | None] = queue.Queue(maxsize=1)
+        self.error: BaseException | None = None
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.stop or self.error is not None:
+                continue
+            try:
+                self.on_written(_write(self.store, batch))
+            except BaseException as error:  # handed to the main thread
+                self.error = error
+
+    def put(self, batch: list[tuple[str, str]]) -> None:
+        self._raise()
+        self.queue.put(batch)
+
+    def close(self, *, drop: bool = False) -> None:
+        self.stop = drop
+        if drop:
+            while not self.queue.empty():
+                self.queue.get_nowait()
+        self.queue.put(None)
+        self.thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
 
 
 class _Progress:
@@ -258,24 +336,31 @@ def build(
             report.listings += 1
             yield paper
 
-    in_flight = (2 * jobs + 2) * batch_size  # see kg.extract.pipeline.map_in_workers
-    merger = _Merger(store, window=in_flight)
+    merger = _Merger(store, window=(2 * jobs + 2) * batch_size)
     papers = merger(counted(read_papers(inputs, on_error=record)), batch_size)
     from kg.extract.pipeline import map_in_workers  # spaCy loads only when a build runs
 
+    def written(count: int) -> None:
+        # batches are written in order, each ``batch_size`` of the merged papers
+        report.papers_written += count
+        merger.written += batch_size
+
     batches = _batches(papers, batch_size)
-    for batch in map_in_workers(extractor, _triples_of, batches, jobs=jobs):
-        # A paper repeated inside one batch is written once, in its last (fullest) form.
-        latest = {iri: text for iri, text in batch}
-        owned = store.existing(latest)
-        old = [iri for iri in latest if iri in owned]
-        new = [iri for iri in latest if iri not in owned]
-        if old:
-            store.replace(old, "".join(latest[iri] for iri in old))
-        if new:
-            store.add_new(new, "".join(latest[iri] for iri in new))
-        report.papers_written += len(latest)
-        meter.update(report.listings)
+    results = map_in_workers(extractor, _triples_of, batches, jobs=jobs)
+    if jobs > 1 and store.concurrent_writes:
+        writer = _Writer(store, written)
+        try:
+            for batch in results:
+                writer.put(batch)
+                meter.update(report.listings)
+        except BaseException:
+            writer.close(drop=True)
+            raise
+        writer.close()
+    else:
+        for batch in results:
+            written(_write(store, batch))
+            meter.update(report.listings)
     meter.update(report.listings, final=True)
     report.triples_after = len(store)
     report.seconds = time.perf_counter() - started

@@ -89,6 +89,44 @@ def test_small_batches_merge_across_batches(
     assert one_upvote_each == 0
 
 
+def test_parallel_build_writing_on_its_own_thread_equals_serial(
+    tmp_path: Path, seed_paths: list[Path], extractor
+) -> None:
+    from kg.store import OxigraphStore
+
+    # small batches: repeated listings land in different batches, written while
+    # the main thread merges the next ones
+    with (
+        OxigraphStore(tmp_path / "parallel") as parallel,
+        OxigraphStore(tmp_path / "serial") as serial,
+    ):
+        build(seed_paths, parallel, extractor=extractor, progress=False, jobs=2, batch_size=16)
+        build(seed_paths, serial, extractor=extractor, progress=False, jobs=1, batch_size=16)
+        assert count(parallel) == 288
+        assert isomorphic(as_graph(parallel), as_graph(serial))
+
+
+def test_a_failing_write_stops_the_build_with_its_error(
+    tmp_path: Path, seed_paths: list[Path], extractor
+) -> None:
+    from kg.errors import StoreError
+    from kg.store import OxigraphStore
+
+    class DiskFull(OxigraphStore):
+        writes = 0
+
+        def add_new(self, papers: list[str], ntriples: str) -> None:
+            self.writes += 1
+            if self.writes == 2:
+                raise StoreError("cannot write store: no space left on device")
+            super().add_new(papers, ntriples)
+
+    with DiskFull(tmp_path / "store") as store:
+        with pytest.raises(StoreError, match="no space left"):
+            build(seed_paths, store, extractor=extractor, progress=False, jobs=2, batch_size=32)
+        assert 0 < count(store) <= 32  # the first batch, whole; nothing after the failure
+
+
 def test_every_link_has_evidence(seed_store: Store) -> None:
     unexplained = count(
         seed_store,

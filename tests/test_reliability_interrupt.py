@@ -64,13 +64,17 @@ def wait_for_store(store: Path, minimum_size: int = 1, timeout: float = 60) -> N
     raise AssertionError("the build never started writing")
 
 
-@pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
+@pytest.mark.parametrize(
+    ("how", "jobs"),
+    # --jobs 2: extraction workers, and a writer thread mid-bulk-load when the signal comes
+    [("SIGKILL", "1"), ("SIGINT", "1"), ("SIGKILL", "2"), ("SIGINT", "2")],
+)
 def test_killed_build_leaves_a_usable_store_and_rerun_completes(
-    tmp_path: Path, seed_paths: list[Path], how: str
+    tmp_path: Path, seed_paths: list[Path], how: str, jobs: str
 ) -> None:
     data = corpus(tmp_path / "corpus.jsonl", seed_paths, copies=10)  # 3,590 papers
     store = tmp_path / "store"
-    process = kg("build", str(data), "--store", str(store), "--jobs", "1", "--batch-size", "64")
+    process = kg("build", str(data), "--store", str(store), "--jobs", jobs, "--batch-size", "64")
     wait_for_store(store, minimum_size=200_000)
     time.sleep(0.5)
     process.send_signal(getattr(signal, how))
@@ -82,7 +86,7 @@ def test_killed_build_leaves_a_usable_store_and_rerun_completes(
     assert orphans == 0
     assert papers < 3590, "the build finished before it was interrupted; make the corpus larger"
 
-    rerun = kg("build", str(data), "--store", str(store), "--jobs", "1")
+    rerun = kg("build", str(data), "--store", str(store), "--jobs", jobs)
     _, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     assert papers_and_orphans(store) == (3590, 0)

@@ -128,6 +128,9 @@ class Store(ABC):
 
     #: Short name shown by ``kg stats`` and in benchmarks.
     name: str = "store"
+    #: Whether one thread may write while another reads (a build then writes a
+    #: batch while it reads and merges the next).
+    concurrent_writes: bool = False
 
     @abstractmethod
     def replace(self, subjects_of: Iterable[str], ntriples: str) -> None:

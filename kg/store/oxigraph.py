@@ -83,6 +83,7 @@ class OxigraphStore(Store):
     """
 
     name = "oxigraph"
+    concurrent_writes = True  # RocksDB: readers see a consistent snapshot
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
