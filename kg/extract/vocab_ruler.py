@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.spans import Candidate, candidates, text_of, token_starts
-from kg.vocab import Concept, Vocabulary
+from kg.vocab import Vocabulary
 from kg.vocab.loader import cache_dir, read_pickle, write_pickle
 
 #: Tie-break priority of a vocabulary match of each kind over other matches of equal length.
@@ -113,6 +114,7 @@ class VocabularyRuler:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact: dict[str, frozenset[str]] = {}  # case-sensitive concepts: their exact forms
         self.free: dict[str, frozenset[str]] = {}  # their labels of free case, lower-cased
+        self.hits: dict[int, _Hit] = {}  # match id → what a match becomes
 
     def set_vocabulary(self, vocabulary: Vocabulary) -> None:
         """Compile ``vocabulary`` into the matcher (replacing what it held).
@@ -148,8 +150,20 @@ class VocabularyRuler:
             if iri.endswith("#free")
         }
         splits = self._splits({form for forms in table.values() for form in forms})
+        self.hits = {}
         for iri, forms in table.items():
-            self.nlp.vocab.strings.add(iri)
+            concept = vocabulary.concepts[iri]
+            match_id = self.nlp.vocab.strings.add(iri)
+            # everything a match needs, looked up once per match id instead of per match
+            self.hits[match_id] = _Hit(
+                iri=iri,
+                kind=concept.kind,
+                label=concept.label,
+                priority=PRIORITY.get(concept.kind, 0),
+                ambiguous=concept.ambiguous,
+                exact=self.exact.get(iri),
+                free=self.free.get(iri, frozenset()),
+            )
             self.matcher.add(
                 iri, [Doc(_PATTERN_VOCAB, words=splits[form]) for form in sorted(forms)]
             )
@@ -177,33 +191,42 @@ class VocabularyRuler:
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         text = text_of(doc)
-        concepts = self.vocabulary.concepts
-        strings = self.nlp.vocab.strings
-        exact = self.exact
+        hits = self.hits
         starts = token_starts(doc)
         last = len(starts) - 1
         for match_id, start, end in self.matcher(doc):
-            iri = strings[match_id]
+            hit = hits[match_id]
             char_start = starts[start]
             # the next token's start, less the space between (no Token objects built)
             char_end = starts[end] if end <= last else len(text)
             while char_end > char_start and text[char_end - 1].isspace():
                 char_end -= 1
-            if iri in exact:
+            if hit.exact is not None:
                 written = text[char_start:char_end]
-                if written not in exact[iri] and written.lower() not in self.free.get(iri, ()):
+                if written not in hit.exact and written.lower() not in hit.free:
                     continue  # "math" is not MATH, "map" is not mAP
-            concept: Concept = concepts[iri]
             found.append(
                 Candidate(
-                    kind=concept.kind,
-                    start=char_start,
-                    end=char_end,
-                    label=concept.label,
-                    component=self.name,
-                    concept=iri,
-                    priority=PRIORITY.get(concept.kind, 0),
-                    needs_cue=concept.ambiguous,
+                    hit.kind,
+                    char_start,
+                    char_end,
+                    hit.label,
+                    self.name,
+                    hit.iri,
+                    hit.priority,
+                    needs_cue=hit.ambiguous,
                 )
             )
         return doc
+
+
+class _Hit(NamedTuple):
+    """What a match of one concept's patterns becomes."""
+
+    iri: str
+    kind: str
+    label: str
+    priority: int
+    ambiguous: bool
+    exact: frozenset[str] | None  # case-sensitive forms, if the concept has any
+    free: frozenset[str]  # its labels of free case, lower-cased
