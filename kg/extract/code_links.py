@@ -59,7 +59,7 @@ class CodeLinks:
         if not any(hint in lower for hint in _HINTS):
             return doc
         found = candidates(doc)
-        for match in _URL.finditer(text):
+        for match in self._urls(text, lower):
             kept = strip_trailing(match.group(0))
             end = match.start() + len(kept)
             broken = _BROKEN.match(text, end) if _HOST_ONLY.search(kept) else None
@@ -79,3 +79,27 @@ class CodeLinks:
                 )
             )
         return doc
+
+    @staticmethod
+    def _urls(text: str, lower: str) -> list[re.Match[str]]:
+        """``_URL.finditer(text)``, tried only where a URL can start (every one of its
+        alternatives begins with a hint): the regex is slow to scan a whole text."""
+        if len(lower) != len(text):  # lower-casing moved offsets (rare scripts): scan it all
+            return list(_URL.finditer(text))
+        starts = sorted({i for hint in _HINTS for i in _positions(lower, hint)})
+        matches: list[re.Match[str]] = []
+        end = 0
+        for start in starts:
+            if start >= end and (match := _URL.match(text, start)):
+                matches.append(match)
+                end = match.end()
+        return matches
+
+
+def _positions(text: str, word: str) -> list[int]:
+    found = []
+    position = text.find(word)
+    while position >= 0:
+        found.append(position)
+        position = text.find(word, position + 1)
+    return found
