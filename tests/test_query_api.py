@@ -221,6 +221,20 @@ def test_resolution_paths(mini: Store) -> None:
         resolve_entities(mini, "dataset", "A100")  # a name of another kind
 
 
+def test_a_paper_by_the_beginning_of_its_title(mini: Store) -> None:
+    assert resolve_paper(mini, "training language models") == URIRef(P + "2401.00004")
+    assert resolve_paper(mini, "Residual") == URIRef(P + "2403.00010")
+    with pytest.raises(NotFoundError, match="no paper"):
+        resolve_paper(mini, "Resid")  # whole words only
+
+
+def test_a_title_beginning_many_papers_share_lists_them(seed_graph_store: Store) -> None:
+    bytescale = resolve_paper(seed_graph_store, "ByteScale")
+    assert api.paper_rows(seed_graph_store, [str(bytescale)])[0].title.startswith("ByteScale:")
+    with pytest.raises(NotFoundError, match=r"papers have titles starting 'Efficient': .* more"):
+        resolve_paper(seed_graph_store, "Efficient")
+
+
 # -- the seed graph ----------------------------------------------------------------
 
 

@@ -115,7 +115,8 @@ def resolve_entity_any(store: Store, name: str, kind: str | None = None) -> list
 
 
 def resolve_paper(store: Store, name: str) -> URIRef:
-    """A paper named by IRI, arXiv id, source id, IRI local name, or title."""
+    """A paper named by IRI, arXiv id, source id, IRI local name, title, or the
+    beginning of one title (whole words: "ByteScale")."""
     text = name.strip()
     if not text:
         raise QueryError("empty paper name")
@@ -140,17 +141,28 @@ def resolve_paper(store: Store, name: str) -> URIRef:
     rows = run(store, "paper_by_title", bindings={"title": Literal(text)}).rows
     if rows:
         return _one(rows, name)
-    # A title written differently: compare normalised titles (one scan).
+    # A title written differently, or its beginning ("ByteScale" for "ByteScale:
+    # Efficient Scaling of ..."): compare normalised titles (one scan).
     wanted = normalise_title(text)
-    matches = sorted(
-        {
-            str(r["paper"])
-            for r in run(store, "paper_titles")
-            if normalise_title(str(r["title"])) == wanted
-        }
-    )
+    matches: set[str] = set()
+    starting: dict[str, str] = {}
+    for row in run(store, "paper_titles"):
+        title = normalise_title(str(row["title"]))
+        if title == wanted:
+            matches.add(str(row["paper"]))
+        elif wanted and title.startswith(wanted + " "):
+            starting[str(row["paper"])] = str(row["title"])
     if matches:
-        return URIRef(matches[0])
+        return URIRef(sorted(matches)[0])
+    if len(starting) == 1:
+        return URIRef(next(iter(starting)))
+    if starting:
+        titles = sorted(starting.values())
+        shown = "; ".join(repr(title) for title in titles[:3])
+        more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
+        raise NotFoundError(
+            f"{len(titles)} papers have titles starting {name!r}: {shown}{more}; give more of the title"
+        )
     raise NotFoundError(f"no paper {name!r} in the graph (give an IRI, an arXiv id or a title)")
 
 
