@@ -11,10 +11,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract._scan import _WORD as _SCAN_WORD
 from kg.extract._scan import find_words, is_word_end, is_word_start, words_after, words_before
 from kg.extract.proposal_phrases import object_phrases
 from kg.extract.roles import GENERIC
@@ -24,7 +27,10 @@ from kg.vocab import scorer_key
 _SIZE_ONLY = re.compile(
     r"^(?:\d+(?:\.\d+)?[A-Za-z]{0,2}|[a-z]?\d+(?:\.\d+)?[KkMmBbTtGg]?[Bb]?|\d+D)$"
 )
-_CAMEL = re.compile(r"[a-z][A-Z]")
+#: Every ASCII lower-case letter to "a", every upper-case one to "A", for finding "aA".
+_CASE_CLASSES = bytes.maketrans(
+    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", b"a" * 26 + b"A" * 26
+)
 _DATA_NOUNS = frozenset(
     {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "suites"}
 )
@@ -277,6 +283,7 @@ _AFTER_DATA_NOUN = re.compile(
 )
 #: "ImageNet-R/A/C", "CIFAR-10/100": sibling variants written after a slash.
 _SLASH_VARIANTS = re.compile(r"\b([A-Z][A-Za-z]+-)([A-Z0-9]{1,4})((?:/[A-Z0-9]{1,4})+)(?![\w/])")
+_SLASH_GATE = re.compile(r"-[A-Z0-9]{1,4}/")
 #: "weights.We": two sentences run together, not a name.
 _RUN_ON = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.IGNORECASE)
@@ -402,8 +409,12 @@ COMMON = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def is_name(text: str) -> bool:
-    """Whether ``text`` looks like a name: CamelCase, capitals, letters with digits."""
+    """Whether ``text`` looks like a name: CamelCase, capitals, letters with digits.
+
+    Cached: the list and proposal readers ask about the same few words again and again.
+    """
     if not text or text.lower() in COMMON or _SIZE_ONLY.match(text.replace(" ", "")):
         return False
     if _RUN_ON.search(text):
@@ -411,9 +422,10 @@ def is_name(text: str) -> bool:
     for word in text.split():
         if not word[0].isalnum():
             continue
-        if any(c.isupper() for c in word[1:]) and any(c.islower() or c.isupper() for c in word):
+        # an upper-case letter after the first is itself a cased letter: no second test
+        if any(map(str.isupper, word[1:])):
             return True  # ByteScale, vLLM, NDC-Scene, MATH
-        if word[0].isupper() and any(c.isdigit() for c in word):
+        if word[0].isupper() and any(map(str.isdigit, word)):
             return True  # GSM8K, T5, C4
         if word[0].isupper() and word.endswith("+"):
             return True  # MoE++
@@ -430,7 +442,23 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _list_before(text: str, end: int) -> list[tuple[int, int]]:
     """Name items of a list that ends at ``end``: "X, Y and indoor Z" → X, Y, Z."""
-    words = words_before(text, end)
+    # Most walks stop a word or two before ``end``: read a short window first, and the
+    # full one only when the walk gets near the short window's first word (which the
+    # window's edge may have cut in half). Past that word both windows split alike.
+    items, stopped = _walk_list_before(text, words_before(text, end, span=_SHORT_SPAN))
+    if stopped < 2:
+        items, _ = _walk_list_before(text, words_before(text, end))
+    return items
+
+
+#: Characters before a data noun read first for its list (see ``_list_before``).
+_SHORT_SPAN = 48
+
+
+def _walk_list_before(text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
+    """The items of the list ending ``words``, and the index of the word the walk
+    stopped at (-1 when it ran out of words); it read no word before that one's
+    predecessor."""
     items: list[tuple[int, int]] = []
     item_end: int | None = None
     item_start = 0
@@ -472,11 +500,13 @@ def _list_before(text: str, end: int) -> list[tuple[int, int]]:
         break
     if item_end is not None:
         items.append((item_start, item_end))
-    return items
+    return items, index
 
 
 def _list_after(text: str, start: int) -> list[tuple[int, int]]:
     """Name items of a list that starts after a lead-in: "benchmarks such as X, Y and Z"."""
+    if not _lead_in_after(text, start):
+        return []  # most data nouns: no list follows, no need to split the words after
     words = words_after(text, start)
     index = 0
     while index < len(words) and text[words[index][0] : words[index][1]].lower() in _LEAD_INS:
@@ -509,9 +539,36 @@ def _list_after(text: str, start: int) -> list[tuple[int, int]]:
     return items
 
 
+def _lead_in_after(text: str, start: int) -> bool:
+    """Whether the first word ``words_after(text, start)`` would give is a lead-in."""
+    end = min(len(text), start + _AFTER_SPAN)
+    cut = text.find("\n", start, end)
+    if cut >= 0:
+        end = cut
+    # with ``endpos`` the pattern sees the same string as on the slice words_after reads
+    first = _SCAN_WORD.search(text, start, end)
+    return first is not None and first.group().lower() in _LEAD_INS
+
+
+#: The window ``words_after`` reads by default.
+_AFTER_SPAN = 160
+
+
 @Language.factory("kg_names", assigns=["doc._.kg_candidates"], requires=["doc._.kg_sentences"])
 def make_names(nlp: Language, name: str) -> NamePatterns:
     return NamePatterns(name)
+
+
+def _camel_positions(text: str) -> Iterator[int]:
+    """Offsets of every ASCII lower-case letter followed by an upper-case one ("tS" in
+    "ByteScale"), as ``re.finditer(r"[a-z][A-Z]", text)`` finds them, but without a
+    regex: ``re`` scans a character class slowly, ``bytes.find`` scans quickly."""
+    # one byte per character ("?" for any non-ASCII one), so offsets stay the same
+    cases = text.encode("ascii", "replace").translate(_CASE_CLASSES)
+    position = cases.find(b"aA")
+    while position >= 0:
+        yield position
+        position = cases.find(b"aA", position + 2)
 
 
 def _has_quote(text: str, start: int) -> bool:
@@ -572,10 +629,10 @@ class NamePatterns:
         self._datasets(doc, text, found)
         # name-shaped words nothing else explains: methods, at the lowest priority
         last = -1
-        for match in _CAMEL.finditer(text):
-            if match.start() < last:
+        for camel in _camel_positions(text):
+            if camel < last:
                 continue
-            start, end = match.start(), match.end()
+            start, end = camel, camel + 2
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-+"):
                 start -= 1
             while end < len(text) and (text[end].isalnum() or text[end] in "-+"):
@@ -930,7 +987,8 @@ class NamePatterns:
                         start = name.start("name")
                         word = name.group("name").split()[0]
                         self._add(found, text, "dataset", start, start + len(word), priority=25)
-        if "/" in text:
+        # every variant list holds "-X/": a literal-led search finds it cheaply
+        if "/" in text and _SLASH_GATE.search(text):
             for match in _SLASH_VARIANTS.finditer(text):
                 base = match.group(1)
                 # "CIFAR-10/100" is one token: its first name needs a candidate too
