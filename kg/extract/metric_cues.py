@@ -14,11 +14,25 @@ from __future__ import annotations
 
 import re
 
-#: A figure: "28%", "28\\%" (TeX), "3.2x", "10 times", "$100K".
-_FIGURE = re.compile(
-    r"\d(?:\.\d+)?\s?(?:\\?%|x\b|×|percent|times|-fold)|\$\s?\d|\bfactor of\s+\d",
+#: A figure: "28%", "28\\%" (TeX), "3.2x", "10 times", "$100K". Written to start with
+#: one character class (a digit or "$", then told apart by a look-behind) so that
+#: ``re`` skips to the digits instead of trying every alternative at every position.
+_NUMBER_FIGURE = re.compile(
+    r"[\d$](?:(?<=\d)(?:\.\d+)?\s?(?:\\?%|x\b|×|percent|times|-fold)|(?<=\$)\s?\d)",
     re.IGNORECASE,
 )
+#: "a factor of 3": searched only where the words are there at all.
+_FACTOR_FIGURE = re.compile(r"\bfactor of\s+\d", re.IGNORECASE)
+
+
+def _has_figure(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a figure (either pattern above)."""
+    if _NUMBER_FIGURE.search(text, start, end):
+        return True
+    # no letter of "factor of" has another case form for ``re`` than ``lower()``'s
+    return "factor of" in text[start:end].lower() and bool(_FACTOR_FIGURE.search(text, start, end))
+
+
 #: A word of change or size just before the metric: "reduces (the) X", "lower X".
 _CHANGE_BEFORE = re.compile(
     r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*|halv\w*|fewer|less|negligible|minimal|"
@@ -127,7 +141,7 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
         partner = any(m.group(0).lower() != label for m in partners)
         if label == "recall" and not partner:
             partner = "accuracy" in window.lower()
-        figure = _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
+        figure = _has_figure(text, max(0, start - 30), min(len(text), end + 30))
         # "gains in precision" (a measure); "reducing precision" is a number format's
         change = _GAIN_BEFORE.search(text[max(0, start - 40) : start])
         return not (partner or figure or change or re.match(r"\s+(?:of|rate|score)\b", text[end:]))
@@ -137,7 +151,7 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
         return True  # "runtime performance", "runtime system": an adjective
     if label in ("top-1 accuracy", "top-5 accuracy") and "acc" not in lowered:
         # bare "top-1" is a rank ("the Top-1 supercomputer") unless a figure is near
-        return not _FIGURE.search(text, max(0, start - 30), min(len(text), end + 30))
+        return not _has_figure(text, max(0, start - 30), min(len(text), end + 30))
     if label == "number of parameters" and "parameter" in lowered.split()[0]:
         # bare "parameters": "models with 7B parameters" state a size
         return bool(_SIZE_BEFORE.search(before))
@@ -147,7 +161,7 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
 def has_metric_cue(label: str, text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     """Whether an ambiguous metric ``label`` at ``text[start:end]`` is measured in its sentence."""
     lo, hi = sentence
-    if _FIGURE.search(text, lo, hi):
+    if _has_figure(text, lo, hi):
         return True
     if label in _GOAL_WORDS:
         return False  # "reduce the cost": a goal unless a figure says how much

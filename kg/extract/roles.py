@@ -15,13 +15,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import is_word_end, is_word_start
+from kg.extract._sentence_index import SentenceIndex
 from kg.extract.metric_cues import has_metric_cue, not_a_measure
-from kg.extract.spans import Candidate, candidates, overlaps, sentence_at, text_of
+from kg.extract.spans import Candidate, candidates, overlaps, text_of
 from kg.records import Mention, entity_key
 from kg.vocab import Vocabulary, scorer_key
 
@@ -167,6 +169,8 @@ STRONG_PROPOSAL = 13
 
 def _symbols(text: str) -> str:
     """The signs that make ``MoE++`` another name than ``MoE`` (and C# than C)."""
+    if "+" not in text and "#" not in text and "*" not in text:
+        return ""  # most names: no walk over their characters
     return "".join(char for char in text if char in "+#*")
 
 
@@ -201,9 +205,12 @@ class RoleResolver:
     def __init__(self, name: str = "kg_roles") -> None:
         self.name = name
         self.vocabulary = Vocabulary()
+        # per vocabulary: whether a new name is built on a dataset's, by label
+        self._dataset_variants: dict[str, bool] = {}
 
     def set_vocabulary(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
+        self._dataset_variants = {}
 
     def _link(self, candidate: Candidate) -> None:
         """Give a new name its concept if the vocabulary knows it (in its kind, or any)."""
@@ -263,14 +270,26 @@ class RoleResolver:
     def _variant_of_dataset(self, candidate: Candidate) -> None:
         """A coined name built on a dataset's ("HumanEval+", "AugGSM8K", "ScribbleKITTI")
         names a dataset too."""
-        for match in _NAME_PART.finditer(candidate.label):
+        label = candidate.label
+        known = self._dataset_variants.get(label)
+        if known is None:
+            known = self._builds_on_dataset(label)
+            if len(self._dataset_variants) > 20_000:
+                self._dataset_variants.clear()  # bounded: a long run meets many names
+            self._dataset_variants[label] = known
+        if known:
+            candidate.kind = "dataset"
+
+    def _builds_on_dataset(self, label: str) -> bool:
+        """Whether a capitalised part of ``label`` is a dataset's own label."""
+        for match in _NAME_PART.finditer(label):
             part = match.group(0)
-            if len(part) < 4 or part == candidate.label:
+            if len(part) < 4 or part == label:
                 continue
             concept = self.vocabulary.lookup("dataset", part)
             if concept is not None and not concept.ambiguous and part in concept.labels:
-                candidate.kind = "dataset"
-                return
+                return True
+        return False
 
     def _acronym_kind(self, candidate: Candidate) -> None:
         long_form = candidate.label
@@ -293,6 +312,7 @@ class RoleResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        index = SentenceIndex(doc)
         found = list(candidates(doc))
         for candidate in found:
             if candidate.kind == "":
@@ -317,7 +337,7 @@ class RoleResolver:
         found = [c for c in found if c.kind != "generic"]
         found.extend(self._repeats(text, found))
         # longest first; ties: priority, then position
-        found.sort(key=lambda c: (-c.length, -c.priority, c.start))
+        found.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))
         accepted: list[Candidate] = []
         taken = bytearray(len(text) + 1)  # characters held by an accepted span
         for candidate in found:
@@ -342,11 +362,13 @@ class RoleResolver:
             ):
                 clash.proposed = True  # "we propose X": X won as a vocabulary or acronym match
         accepted.sort(key=lambda c: c.start)
+        # where a dataset stands on its own: a cue for the ambiguous names of its sentence
+        datasets = [c.start for c in accepted if c.kind == "dataset" and not c.needs_cue]
         kept: list[Candidate] = []
         for candidate in accepted:
             if candidate.kind in ("software", "generic", "blocked"):
                 continue
-            if candidate.needs_cue and not self._has_cue(doc, candidate, accepted):
+            if candidate.needs_cue and not self._has_cue(text, index, candidate, datasets):
                 continue
             if candidate.kind == "hardware" and (
                 (kept and self._absorbed(kept[-1], candidate, text))
@@ -372,10 +394,10 @@ class RoleResolver:
             elif candidate.kind == "hardware":
                 self._extend(candidate, text, _HARDWARE_SUFFIX)
             kept.append(candidate)
-        self._own_names(doc, text, kept)
+        self._own_names(doc, text, index, kept)
         kept = self._specific_tasks(kept)
         kept = self._family_back_references(kept, text)
-        doc.user_data["kg_mentions"] = [self._mention(doc, c) for c in kept]
+        doc.user_data["kg_mentions"] = [self._mention(text, index, c) for c in kept]
         return doc
 
     def _repeats(self, text: str, found: list[Candidate]) -> list[Candidate]:
@@ -416,7 +438,7 @@ class RoleResolver:
                     position = text.find(form, end)
         return extra
 
-    def _own_names(self, doc: Doc, text: str, kept: list[Candidate]) -> None:
+    def _own_names(self, doc: Doc, text: str, index: SentenceIndex, kept: list[Candidate]) -> None:
         """A coined name no vocabulary knows, in a sentence about "we"/"our", is the paper's own.
 
         Known names are in the vocabulary; an abstract rarely cites an unknown
@@ -435,7 +457,7 @@ class RoleResolver:
             if candidate.component == "kg_acronyms":
                 # "we propose a novel fairness notion, Socio-Economic Parity (SEP)": the
                 # first new acronym after the proposing word of its sentence
-                start, _ = sentence_at(doc, candidate.start)
+                start, _ = index.at(candidate.start)
                 # the last proposing word: "we propose X of Y and develop a Z (ZZ) scheme"
                 cues = list(
                     _PROPOSING_PAIR.finditer(
@@ -469,7 +491,7 @@ class RoleResolver:
                 continue
             if self._known_version(candidate.label) or _CLASS_PLURAL.search(candidate.label):
                 continue  # "ChatGPT-4", "WideResNet-34-10"; "CodeLLMs": a class of models
-            start, end = sentence_at(doc, candidate.start)
+            start, end = index.at(candidate.start)
             if text[candidate.start - 1 : candidate.start] == "/" or _CITED_BEFORE.search(
                 text, max(start, candidate.start - 80), candidate.start
             ):
@@ -550,22 +572,19 @@ class RoleResolver:
         general = {iri for iri in general if (c := self.vocabulary.get(iri)) and c.ambiguous}
         return [c for c in kept if c.kind != "task" or c.concept not in general]
 
-    def _has_cue(self, doc: Doc, candidate: Candidate, accepted: list[Candidate]) -> bool:
-        start, end = sentence_at(doc, candidate.start)
+    def _has_cue(
+        self, text: str, index: SentenceIndex, candidate: Candidate, datasets: list[int]
+    ) -> bool:
+        """Whether the sentence of an ambiguous name has a cue for its kind or a dataset
+        (``datasets``: the sorted starts of the datasets that need no cue)."""
+        start, end = index.at(candidate.start)
         if candidate.kind == "metric":
-            if has_metric_cue(
-                candidate.label, text_of(doc), candidate.start, candidate.end, (start, end)
-            ):
+            if has_metric_cue(candidate.label, text, candidate.start, candidate.end, (start, end)):
                 return True
-        elif _CUES.get(candidate.kind, _ANY_CUE).search(text_of(doc), start, end):
+        elif _CUES.get(candidate.kind, _ANY_CUE).search(text, start, end):
             return True
-        return any(
-            other is not candidate
-            and other.kind == "dataset"
-            and not other.needs_cue
-            and start <= other.start < end
-            for other in accepted
-        )
+        first = bisect_left(datasets, start)
+        return first < len(datasets) and datasets[first] < end
 
     @staticmethod
     def _not_a_measure(candidate: Candidate, text: str) -> bool:
@@ -659,15 +678,16 @@ class RoleResolver:
             else:
                 candidate.label, candidate.concept = written, None
 
-    def _mention(self, doc: Doc, candidate: Candidate) -> Mention:
-        start, end = sentence_at(doc, candidate.start)
+    @staticmethod
+    def _mention(text: str, index: SentenceIndex, candidate: Candidate) -> Mention:
+        start, end = index.at(candidate.start)
         return Mention(
             kind=candidate.kind,  # type: ignore[arg-type]
             label=candidate.label,
-            text=text_of(doc)[candidate.start : candidate.end],
+            text=text[candidate.start : candidate.end],
             start=candidate.start,
             end=candidate.end,
-            sentence=text_of(doc)[start:end],
+            sentence=text[start:end],
             sentence_start=start,
             component=candidate.component,
             concept=candidate.concept,
