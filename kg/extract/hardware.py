@@ -58,6 +58,8 @@ _VENDOR_WORDS = (
     "Samsung",
     "MediaTek",
 )
+#: Whether any vendor word is in the text: one scan instead of one per word.
+_ANY_VENDOR_WORD = re.compile("|".join(re.escape(word) for word in _VENDOR_WORDS))
 _LIST_DEVICE_WORDS = frozenset({"gpus", "gpu", "cpus", "accelerators", "devices", "boards"})
 _LISTED_MODEL = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{2,5}[A-Za-z]{0,2}(?![\w-])")
 _MODEL_LIST = re.compile(
@@ -93,7 +95,7 @@ class HardwarePatterns:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = candidates(doc)
-        if any(vendor in text for vendor in _VENDOR_WORDS):
+        if _ANY_VENDOR_WORD.search(text):
             for match in _VENDOR.finditer(text):
                 self._add(found, match.start("model"), match.group("model"))
         for position, end, word in find_words(doc, _DEVICE_WORDS):

@@ -14,7 +14,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import sentence_at, text_of
+from kg.extract._sentence_index import SentenceIndex
+from kg.extract.spans import text_of
 from kg.namespaces import ID
 from kg.records import Mention, Result
 
@@ -75,14 +76,22 @@ _UNIT_FITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
-def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The clause of ``sentence`` around ``text[start:end]``."""
+def _clause_breaks(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the clause breaks in ``sentence`` (";", ", while", ...)."""
+    lo, hi = sentence
+    return [match.span() for match in _CLAUSE_BREAK.finditer(text, lo, hi)]
+
+
+def _clause(
+    sentence: tuple[int, int], breaks: list[tuple[int, int]], start: int, end: int
+) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``text[start:end]``, between its ``breaks``."""
     clause_start, clause_end = sentence
-    for match in _CLAUSE_BREAK.finditer(text, clause_start, clause_end):
-        if match.end() <= start:
-            clause_start = match.end()
-        elif match.start() >= end:
-            clause_end = match.start()
+    for break_start, break_end in breaks:
+        if break_end <= start:
+            clause_start = break_end
+        elif break_start >= end:
+            clause_end = break_start
             break
     return clause_start, clause_end
 
@@ -138,7 +147,15 @@ class ResultFinder:
         text = text_of(doc)
         mentions: list[Mention] = doc.user_data.get("kg_mentions") or []
         results: list[Result] = []
+        index = SentenceIndex(doc)
+        # a sentence's clause breaks, found once for all the values in it
+        breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         counts: list[tuple[int, int, int, str]] = []
+        # each value looks its metric, dataset and device up: only among mentions of that kind
+        by_kind: dict[str, list[Mention]] = {"metric": [], "dataset": [], "hardware": []}
+        for mention in mentions:
+            if mention.kind in by_kind:
+                by_kind[mention.kind].append(mention)
         for match in _DEVICE_COUNT.finditer(text) if any(d in text for d in _DEVICES) else ():
             if match.start() and (
                 text[match.start() - 1].isalnum() or text[match.start() - 1] in "._-"
@@ -158,10 +175,12 @@ class ResultFinder:
                 continue
             if start and (text[start - 1].isalnum() or text[start - 1] in "._-"):
                 continue  # inside a name or a longer number: "ResNet-50", "v1.5"
-            sentence = sentence_at(doc, start)
-            lo, hi = _clause(text, sentence, start, end)
+            sentence = index.at(start)
+            if sentence not in breaks:
+                breaks[sentence] = _clause_breaks(text, sentence)
+            lo, hi = _clause(sentence, breaks[sentence], start, end)
             unit = match.group("unit").strip()
-            metric = _metric_for(text, mentions, start, end, lo, hi, unit)
+            metric = _metric_for(text, by_kind["metric"], start, end, lo, hi, unit)
             factor = unit.lower() in ("x", "×", "times")
             follow = text[end : end + 40]
             skip = _MORE_VALUES.match(follow)
@@ -181,8 +200,8 @@ class ResultFinder:
                 metric_label, metric_concept = "GPU hours", None
             else:
                 continue
-            dataset = _nearest(mentions, "dataset", start, end, lo, hi)
-            hardware = _nearest(mentions, "hardware", start, end, *sentence)
+            dataset = _nearest(by_kind["dataset"], "dataset", start, end, lo, hi)
+            hardware = _nearest(by_kind["hardware"], "hardware", start, end, *sentence)
             count = next((c for c in counts if sentence[0] <= c[0] < sentence[1]), None)
             raw_end = max(end, metric.end if metric and metric.start >= end else end)
             raw_start = min(start, metric.start if metric and metric.end <= start else start)
@@ -205,7 +224,7 @@ class ResultFinder:
             )
         used = {r.sentence_start for r in results if r.hardware_count is not None}
         for start, end, value, device in counts:
-            sentence = sentence_at(doc, start)
+            sentence = index.at(start)
             if sentence[0] in used:
                 continue
             hardware = next(

@@ -397,7 +397,7 @@ class RoleResolver:
         self._own_names(doc, text, index, kept)
         kept = self._specific_tasks(kept)
         kept = self._family_back_references(kept, text)
-        doc.user_data["kg_mentions"] = [self._mention(text, index, c) for c in kept]
+        doc.user_data["kg_mentions"] = self._mentions(text, index, kept)
         return doc
 
     def _repeats(self, text: str, found: list[Candidate]) -> list[Candidate]:
@@ -405,6 +405,10 @@ class RoleResolver:
         extra: list[Candidate] = []
         seen: set[str] = set()
         for candidate in found:
+            if candidate.component != "kg_acronyms" and not (
+                candidate.proposed and candidate.concept is None
+            ):
+                continue  # most candidates: a name the paper does not define
             if candidate.kind not in ("method", "dataset", "task", "metric", "hardware"):
                 continue
             forms: list[str] = []
@@ -448,7 +452,7 @@ class RoleResolver:
         abbreviations = set(doc.user_data.get("kg_acronyms") or ())
         for candidate in kept:
             counts[candidate.label] = counts.get(candidate.label, 0) + 1
-            if text[candidate.start - 1 : candidate.start] == "(":
+            if candidate.start and text[candidate.start - 1] == "(":
                 abbreviations.add(candidate.label)
         first_acronym: set[int] = set()
         for candidate in kept:
@@ -519,7 +523,7 @@ class RoleResolver:
                 label = candidate.label
                 if self._name_of_loss(candidate, text):
                     renamed[label] = candidate
-        for candidate in kept:  # its later uses ("TCM") name the same loss
+        for candidate in kept if renamed else ():  # its later uses ("TCM") name the same loss
             named = renamed.get(candidate.label)
             if named is not None and candidate.concept is None:
                 candidate.label, candidate.aliases = named.label, named.aliases
@@ -679,18 +683,28 @@ class RoleResolver:
                 candidate.label, candidate.concept = written, None
 
     @staticmethod
-    def _mention(text: str, index: SentenceIndex, candidate: Candidate) -> Mention:
-        start, end = index.at(candidate.start)
-        return Mention(
-            kind=candidate.kind,  # type: ignore[arg-type]
-            label=candidate.label,
-            text=text[candidate.start : candidate.end],
-            start=candidate.start,
-            end=candidate.end,
-            sentence=text[start:end],
-            sentence_start=start,
-            component=candidate.component,
-            concept=candidate.concept,
-            proposed=candidate.proposed and candidate.kind in ("method", "dataset"),
-            aliases=candidate.aliases,
-        )
+    def _mentions(text: str, index: SentenceIndex, kept: list[Candidate]) -> list[Mention]:
+        """The mentions of the kept candidates (one loop: this runs for every name)."""
+        mentions: list[Mention] = []
+        sentence_texts: dict[int, str] = {}  # mentions of one sentence share its string
+        for candidate in kept:
+            start, end = index.at(candidate.start)
+            sentence = sentence_texts.get(start)
+            if sentence is None:
+                sentence = sentence_texts[start] = text[start:end]
+            mentions.append(
+                Mention(
+                    kind=candidate.kind,  # type: ignore[arg-type]
+                    label=candidate.label,
+                    text=text[candidate.start : candidate.end],
+                    start=candidate.start,
+                    end=candidate.end,
+                    sentence=sentence,
+                    sentence_start=start,
+                    component=candidate.component,
+                    concept=candidate.concept,
+                    proposed=candidate.proposed and candidate.kind in ("method", "dataset"),
+                    aliases=candidate.aliases,
+                )
+            )
+        return mentions

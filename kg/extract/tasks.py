@@ -9,6 +9,7 @@ nothing), so only noun-compound task names come out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -68,6 +69,9 @@ _LLM_TASK = re.compile(
     r"(?:(?!and\b|or\b|with\b|to\b)[a-z][\w-]*\s+){0,3}?"
     r"(?:[Ll]arge\s+[Ll]anguage\s+[Mm]odels|LLMs?)\b"
 )
+#: The stage words, in lower case, that an ``_LLM_TASK`` match starts with ("pretraining"
+#: and "pre-training" hold "training" 3 and 4 characters in).
+_STAGE_WORDS = ("training", "inference", "serving", "fine-tuning", "deployment")
 #: "Mixture of Experts serving", "MoE model training": the stage of an MoE model.
 _MOE_TASK = re.compile(
     r"\b(?:MoEs?|[Mm]ixture[- ]of[- ][Ee]xperts?)(?:\s+\(MoE\))?\s+(?:[Mm]odels?\s+)?"
@@ -413,7 +417,7 @@ class TaskPatterns:
             if found_task is not None:
                 found.append(found_task)
         if "anguage model" in text or "LLM" in text:
-            for match in _LLM_TASK.finditer(text):
+            for match in _llm_task_matches(text):
                 # "training of large language models" is the task "LLM training"
                 stage = match.group(1).lower().replace("pre-training", "pretraining")
                 # the stage word only, so that names between it and "LLMs" stay free
@@ -432,6 +436,31 @@ class TaskPatterns:
                     )
                 )
         return doc
+
+
+def _llm_task_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_LLM_TASK.finditer(text)``, tried only where a stage word starts: the regex
+    opens with a word boundary, which makes ``re`` try it at every character."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character lower-cased to two: offsets shift
+        yield from _LLM_TASK.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in _STAGE_WORDS:
+        position = lowered.find(word)
+        while position >= 0:
+            starts.add(position)
+            if word == "training":
+                starts.update((position - 3, position - 4))  # "pre(-)training"
+            position = lowered.find(word, position + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue  # inside the last match (or before the text)
+        match = _LLM_TASK.match(text, start)
+        if match:
+            yield match
+            end = match.end()
 
 
 def _singulars(phrase: str) -> tuple[str, ...]:
