@@ -56,7 +56,7 @@ def words_after(text: str, start: int, *, span: int = 160) -> list[tuple[int, in
 
 #: Hash → word of every trigger word any component asked for.
 _TRIGGER_WORDS: dict[int, str] = {}
-_HASHES: dict[frozenset[str], list[int]] = {}
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
 
 
 def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -68,8 +68,9 @@ def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
     """
     hashes = _HASHES.get(words)
     if hashes is None:
-        hashes = _HASHES[words] = [hash_string(word) for word in words]
-        _TRIGGER_WORDS.update(zip(hashes, words, strict=True))
+        listed = [hash_string(word) for word in words]
+        hashes = _HASHES[words] = frozenset(listed)
+        _TRIGGER_WORDS.update(zip(listed, words, strict=True))
         doc.user_data.pop("kg_triggers", None)
     index = doc.user_data.get("kg_triggers")
     if index is None:
@@ -80,10 +81,12 @@ def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
                 index.setdefault(value, []).append(position)
         doc.user_data["kg_triggers"] = index
     starts = token_starts(doc)
+    # the doc holds a few dozen trigger words; a component asks for hundreds
     found = [
         (starts[position], starts[position] + len(_TRIGGER_WORDS[h]), _TRIGGER_WORDS[h])
-        for h in hashes
-        for position in index.get(h, ())
+        for h, positions in index.items()
+        if h in hashes
+        for position in positions
     ]
     found.sort()
     return found
