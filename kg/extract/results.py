@@ -96,6 +96,12 @@ def _clause(
     return clause_start, clause_end
 
 
+def _may_count_devices(text: str) -> bool:
+    """Whether ``text`` may hold a device count: it has one of ``_DEVICES`` ("PUs" stands
+    for the four processor words, one scan instead of four)."""
+    return "PUs" in text or "accelerators" in text or "nodes" in text or "chips" in text
+
+
 def _fits(unit: str, label: str) -> bool:
     """Whether a value in ``unit`` can measure the metric ``label`` ("5 hours" is no accuracy)."""
     for units, labels in _UNIT_FITS:
@@ -156,7 +162,7 @@ class ResultFinder:
         for mention in mentions:
             if mention.kind in by_kind:
                 by_kind[mention.kind].append(mention)
-        for match in _DEVICE_COUNT.finditer(text) if any(d in text for d in _DEVICES) else ():
+        for match in _DEVICE_COUNT.finditer(text) if _may_count_devices(text) else ():
             if match.start() and (
                 text[match.start() - 1].isalnum() or text[match.start() - 1] in "._-"
             ):

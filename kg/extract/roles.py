@@ -448,12 +448,10 @@ class RoleResolver:
         Known names are in the vocabulary; an abstract rarely cites an unknown
         CamelCase system without saying it is theirs.
         """
-        counts: dict[str, int] = {}
-        abbreviations = set(doc.user_data.get("kg_acronyms") or ())
-        for candidate in kept:
-            counts[candidate.label] = counts.get(candidate.label, 0) + 1
-            if candidate.start and text[candidate.start - 1] == "(":
-                abbreviations.add(candidate.label)
+        # how often each label is kept, and the short forms: counted when a coined
+        # name first needs them (most papers have none)
+        counts: dict[str, int] | None = None
+        abbreviations: set[str] = set()
         first_acronym: set[int] = set()
         for candidate in kept:
             if candidate.proposed or candidate.concept is not None or candidate.kind != "method":
@@ -505,6 +503,8 @@ class RoleResolver:
             # it is the paper's own only after a proposing word
             if self._modifier(text, candidate.label):
                 continue  # "MatMul-free models": what the paper does without
+            if counts is None:
+                counts, abbreviations = self._label_counts(doc, text, kept)
             if candidate.label[0].islower() or candidate.label in abbreviations:
                 if _PROPOSING.search(text, start, candidate.start) or _NAMING.search(
                     text, max(start, candidate.start - 60), candidate.start
@@ -527,6 +527,20 @@ class RoleResolver:
             named = renamed.get(candidate.label)
             if named is not None and candidate.concept is None:
                 candidate.label, candidate.aliases = named.label, named.aliases
+
+    @staticmethod
+    def _label_counts(
+        doc: Doc, text: str, kept: list[Candidate]
+    ) -> tuple[dict[str, int], set[str]]:
+        """How often each label is kept, and the short forms the text defines (its
+        acronyms and the names written in brackets)."""
+        counts: dict[str, int] = {}
+        abbreviations = set(doc.user_data.get("kg_acronyms") or ())
+        for candidate in kept:
+            counts[candidate.label] = counts.get(candidate.label, 0) + 1
+            if candidate.start and text[candidate.start - 1] == "(":
+                abbreviations.add(candidate.label)
+        return counts, abbreviations
 
     @staticmethod
     def _name_of_loss(candidate: Candidate, text: str) -> bool:
