@@ -14,8 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._sentence_index import SentenceIndex
-from kg.extract.spans import text_of
+from kg.extract.spans import SentenceIndex, text_of
 from kg.namespaces import ID
 from kg.records import Mention, Result
 

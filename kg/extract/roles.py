@@ -21,9 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import is_word_end, is_word_start
-from kg.extract._sentence_index import SentenceIndex
 from kg.extract.metric_cues import has_metric_cue, not_a_measure
-from kg.extract.spans import Candidate, candidates, overlaps, text_of
+from kg.extract.spans import Candidate, SentenceIndex, candidates, overlaps, text_of
 from kg.records import Mention, entity_key
 from kg.vocab import Vocabulary, scorer_key
 
