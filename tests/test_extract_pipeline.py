@@ -49,17 +49,6 @@ def test_parallel_extraction_matches_serial(extractor: Extractor) -> None:
     assert parallel == serial
 
 
-def test_recycled_workers_give_the_same_extractions(
-    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # a fresh fork after every batch: what bounds memory on long inputs changes nothing
-    monkeypatch.setattr("kg.extract.pipeline.BATCHES_PER_WORKER", 1)
-    batch = papers(30)
-    serial = [e.as_gold_record() for e in extractor.extract(batch)]
-    parallel = [e.as_gold_record() for e in extractor.extract(batch, n_process=2, batch_size=3)]
-    assert parallel == serial
-
-
 def test_lexemes_carry_only_what_the_matchers_read(extractor: Extractor) -> None:
     from spacy.attrs import LOWER
 

@@ -134,11 +134,14 @@ def map_in_workers(
 
     Forked workers inherit ``extractor`` with its matchers built (no second
     start-up); where fork is missing, each worker builds its own. At most
-    ``2 * jobs`` batches are in flight, and a forked worker is replaced by a
-    fresh fork after :data:`BATCHES_PER_WORKER` batches (spaCy's string store and
-    tokenizer cache keep every new word they see, which on millions of abstracts
-    would grow without end), so memory stays flat however long the input is.
-    ``work`` must be a module-level function (it is pickled by name).
+    ``2 * jobs`` batches are in flight, so the input is never read ahead. A
+    worker's own memory still grows slowly, by the new words spaCy's string store
+    and tokenizer cache keep (about 1.5 KB per paper on varied text). Workers are
+    not replaced to bound that: a fresh fork of the build's main process, by then
+    large with the store's caches, ends up holding private copies of pages the
+    main process rewrites, which costs far more (measured: 135 MB workers came
+    back at 375 MB each). ``work`` must be a module-level function (it is pickled
+    by name).
     """
     if jobs <= 1:
         for batch in batches:
@@ -147,7 +150,7 @@ def map_in_workers(
     global _WORKER
     if "fork" in multiprocessing.get_all_start_methods():
         _WORKER = extractor
-        pool = multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=BATCHES_PER_WORKER)
+        pool = multiprocessing.get_context("fork").Pool(jobs)
     else:
         pool = multiprocessing.get_context("spawn").Pool(
             jobs, initializer=_init_worker, initargs=(extractor.vocabulary,)
@@ -167,9 +170,6 @@ _MODIFIER_TAIL = re.compile(
 )
 
 T = TypeVar("T")
-#: Batches a forked worker extracts before a fresh fork replaces it (a fork costs
-#: milliseconds; 64 batches of 512 papers take a worker about a minute).
-BATCHES_PER_WORKER = 64
 _WORKER: Extractor | None = None  # the extractor of a worker process
 
 
