@@ -32,12 +32,19 @@ def corpus(path: Path, seed_paths: list[Path], copies: int) -> Path:
     return path
 
 
+def _default_sigint() -> None:
+    # A suite started in the background by a non-interactive shell inherits an
+    # ignored SIGINT, and Python then never raises KeyboardInterrupt: undo that.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def kg(*argv: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "kg", *argv],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_sigint,
     )
 
 
