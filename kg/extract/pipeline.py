@@ -66,6 +66,7 @@ class Extractor:
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
         self.nlp = build_pipeline(self.vocabulary)
+        self._warm = False  # has a first batch made the common words permanent?
 
     def make_doc(self, text: str) -> Doc:
         """The tokenised text, carrying the text itself (``Doc.text`` rebuilds it each time)."""
@@ -83,9 +84,31 @@ class Extractor:
         if n_process > 1:
             yield from self._extract_parallel(papers, n_process=n_process, batch_size=batch_size)
             return
+        iterator = iter(papers)
+        for batch in iter(lambda: list(islice(iterator, batch_size)), []):
+            yield from self._extract_batch(batch)
+
+    def _extract_batch(self, papers: list[Paper]) -> list[Extraction]:
+        """One batch, after the first inside a spaCy memory zone.
+
+        spaCy keeps every word it has seen (string store, lexemes, tokenizer
+        cache): on millions of abstracts that grows without end. The first batch
+        makes the common words permanent; the words later batches add are
+        dropped when their zone closes, which keeps memory flat and, with a
+        smaller string store, is faster too. The records hold no spaCy objects.
+        """
+        if not self._warm:
+            self._warm = True
+            return self._run(papers)
+        with self.nlp.memory_zone():
+            return self._run(papers)
+
+    def _run(self, papers: list[Paper]) -> list[Extraction]:
         pairs = ((self.make_doc(paper.text), paper) for paper in papers)
-        for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self._record(paper, doc)
+        return [
+            self._record(paper, doc)
+            for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=len(papers))
+        ]
 
     def _record(self, paper: Paper, doc) -> Extraction:
         # A new name ending in a modifier suffix lost its head noun ("MoE-related",
