@@ -37,7 +37,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="extraction processes (default: all cores)",
     )
-    parser.add_argument("--batch-size", type=int, default=512, metavar="N", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=512,
+        metavar="N",
+        help="papers per write (default: 512); 1024 builds large corpora about a fifth "
+        "faster for about 15%% more peak memory",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or summary")
 
 
