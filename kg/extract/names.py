@@ -34,39 +34,35 @@ _CASE_CLASSES = bytes.maketrans(
 _DATA_NOUNS = frozenset(
     {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "suites"}
 )
-_PROPOSE_VERBS = frozenset(
-    f"{stem}{ending}"
-    for stem, endings in (
-        ("propose", ("", "s", "d")),
-        ("introduce", ("", "s", "d")),
-        ("present", ("", "s", "ed")),
-        ("develop", ("", "s", "ed")),
-        ("design", ("", "s", "ed")),
-        ("devise", ("", "s", "d")),
-        ("build", ("", "s")),
-        ("built", ("",)),
-        ("create", ("", "s", "d")),
-        ("construct", ("", "s", "ed")),
-        ("release", ("", "s", "d")),
-        ("curate", ("", "s", "d")),
-        ("collect", ("", "s", "ed")),
-        ("contribute", ("", "s", "d")),
-    )
-    for ending in endings
-)
 #: Verbs whose lower-case object is a method ("we devise an optimum group size model").
-_METHOD_VERBS = frozenset(
-    f"{stem}{ending}"
-    for stem, endings in (
-        ("propose", ("", "s", "d")),
-        ("introduce", ("", "s", "d")),
-        ("present", ("", "s", "ed")),
-        ("develop", ("", "s", "ed")),
-        ("design", ("", "s", "ed")),
-        ("devise", ("", "s", "d")),
-    )
-    for ending in endings
+_METHOD_VERB_STEMS = (
+    ("propose", ("", "s", "d")),
+    ("introduce", ("", "s", "d")),
+    ("present", ("", "s", "ed")),
+    ("develop", ("", "s", "ed")),
+    ("design", ("", "s", "ed")),
+    ("devise", ("", "s", "d")),
 )
+#: Verbs that introduce a name: the method verbs, and those that make data.
+_NAMING_VERB_STEMS = (
+    *_METHOD_VERB_STEMS,
+    ("build", ("", "s")),
+    ("built", ("",)),
+    ("create", ("", "s", "d")),
+    ("construct", ("", "s", "ed")),
+    ("release", ("", "s", "d")),
+    ("curate", ("", "s", "d")),
+    ("collect", ("", "s", "ed")),
+    ("contribute", ("", "s", "d")),
+)
+
+
+def _verb_forms(stems: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+    return frozenset(f"{stem}{ending}" for stem, endings in stems for ending in endings)
+
+
+_PROPOSE_VERBS = _verb_forms(_NAMING_VERB_STEMS)
+_METHOD_VERBS = _verb_forms(_METHOD_VERB_STEMS)
 #: Verbs whose object is new when their subject is the paper's own system.
 _OWN_VERBS = frozenset({"employs", "features", "incorporates", "introduces", "proposes"})
 #: Acronyms of classes of models, never a paper's own name.
