@@ -104,3 +104,11 @@ def test_every_command_is_documented_with_examples() -> None:
         help_text = sub.choices[name].format_help()
         assert "examples:" in help_text and "kg " + name in help_text, name
         assert f"kg {name}" in readme, f"README does not show `kg {name}`"
+
+
+def test_a_batch_size_below_one_is_refused(tmp_path: Path, seed_paths: list[Path], capsys) -> None:
+    code, _, err = run(
+        capsys, "build", str(seed_paths[0]), "--store", str(tmp_path / "s"), "--batch-size", "0"
+    )
+    assert code == 1 and err.strip() == "Error: --batch-size must be at least 1"
+    assert not (tmp_path / "s").exists()  # refused before the store is opened

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from kg.cli._common import add_store_arguments, store_from_args
-from kg.errors import InputError
+from kg.errors import InputError, KGError
 
 NAME = "build"
 HELP = "Build or update the graph from paper listings (Daily Papers dumps, JSONL, arXiv)."
@@ -59,6 +59,8 @@ def export_format(path: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     from kg.build import build
 
+    if args.batch_size < 1:
+        raise KGError("--batch-size must be at least 1")
     fmt = export_format(args.out) if args.out else None
 
     def report_error(error: InputError) -> None:
