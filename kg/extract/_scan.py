@@ -8,7 +8,6 @@ class and slow on alternations, so components look their trigger words up with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
@@ -17,15 +16,6 @@ from spacy.tokens import Doc
 from kg.extract.spans import token_starts
 
 _WORD = re.compile(r"[\w+][\w+.'’-]*[\w+]|[\w+]|[,():;]|\.(?=\s|$)")
-
-
-def find_all(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """``(position, word)`` of every occurrence of each word in ``text`` (any order)."""
-    for word in words:
-        position = text.find(word)
-        while position >= 0:
-            yield position, word
-            position = text.find(word, position + 1)
 
 
 def is_word_start(text: str, position: int) -> bool:

@@ -107,12 +107,6 @@ def token_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def token_end(doc: Doc, index: int) -> int:
-    """Character offset just after token ``index``."""
-    token = doc[index]
-    return token.idx + len(token)
-
-
 def text_of(doc: Doc) -> str:
     """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access."""
     text = doc.user_data.get("kg_text")
