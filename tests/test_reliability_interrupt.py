@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.build import ensure_vocabulary
 from kg.sources import read_papers
 from kg.store import OxigraphStore
 
@@ -60,12 +62,29 @@ def papers_and_orphans(store: Path) -> tuple[int, int]:
     return papers, orphans
 
 
+def data_size(store: Path) -> int:
+    """Bytes in the store's tables and write-ahead logs (not RocksDB's own LOG)."""
+    size = 0
+    for path in store.glob("*"):
+        if path.suffix in (".sst", ".log"):
+            with contextlib.suppress(FileNotFoundError):  # compacted away meanwhile
+                size += path.stat().st_size
+    return size
+
+
+@pytest.fixture(scope="module")
+def vocabulary_size(tmp_path_factory: pytest.TempPathFactory, extractor) -> int:
+    """The data size of a store holding the vocabulary alone, as every build starts."""
+    path = tmp_path_factory.mktemp("vocabulary") / "store"
+    with OxigraphStore(path) as store:
+        ensure_vocabulary(store, extractor.vocabulary)
+    return data_size(path)
+
+
 def wait_for_store(store: Path, minimum_size: int = 1, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if (store / "CURRENT").exists() and sum(
-            f.stat().st_size for f in store.iterdir()
-        ) > minimum_size:
+        if (store / "CURRENT").exists() and data_size(store) > minimum_size:
             return
         time.sleep(0.05)
     raise AssertionError("the build never started writing")
@@ -77,13 +96,12 @@ def wait_for_store(store: Path, minimum_size: int = 1, timeout: float = 60) -> N
     [("SIGKILL", "1"), ("SIGINT", "1"), ("SIGKILL", "2"), ("SIGINT", "2")],
 )
 def test_killed_build_leaves_a_usable_store_and_rerun_completes(
-    tmp_path: Path, seed_paths: list[Path], how: str, jobs: str
+    tmp_path: Path, seed_paths: list[Path], vocabulary_size: int, how: str, jobs: str
 ) -> None:
     data = corpus(tmp_path / "corpus.jsonl", seed_paths, copies=10)  # 3,590 papers
     store = tmp_path / "store"
     process = kg("build", str(data), "--store", str(store), "--jobs", jobs, "--batch-size", "64")
-    wait_for_store(store, minimum_size=200_000)
-    time.sleep(0.5)
+    wait_for_store(store, minimum_size=vocabulary_size + 200_000)  # papers are being written
     process.send_signal(getattr(signal, how))
     _, err = process.communicate(timeout=60)
     if how == "SIGINT":
@@ -112,3 +130,27 @@ def test_second_build_on_a_store_in_use_says_so(tmp_path: Path, seed_paths: list
         holder.close()
     third = kg("build", str(seed_paths[0]), "--store", str(store), "--jobs", "1")
     assert third.wait(timeout=120) == 0  # once released, the store is usable again
+
+
+def test_interrupt_through_generated_code_still_exits_130(tmp_path: Path) -> None:
+    # Under ``python -m``, CPython ends the process by SIGINT at exit once a
+    # KeyboardInterrupt has passed through exec()'d code, even if it was handled.
+    # dataclasses and namedtuple build methods that way while spaCy loads, so a
+    # Ctrl-C at that moment used to end `kg build` killed, not with its message.
+    (tmp_path / "interrupted_kg.py").write_text(
+        "import kg.cli.stats\n"
+        "from kg.cli import entry\n"
+        "def run(args):\n"
+        "    exec('raise KeyboardInterrupt')\n"
+        "kg.cli.stats.run = run\n"
+        "entry()\n"
+    )
+    process = subprocess.run(
+        [sys.executable, "-m", "interrupted_kg", "stats", "--store", str(tmp_path / "store")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert process.returncode == 130
+    assert process.stderr.strip() == "Error: interrupted"

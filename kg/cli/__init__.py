@@ -8,7 +8,9 @@ from :class:`kg.errors.KGError` print as one ``Error: ...`` line and exit 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -31,6 +33,10 @@ COMMANDS = (
     "view",
     "export",
 )
+
+
+#: Exit status after Ctrl-C, as shells report a process ended by SIGINT.
+INTERRUPTED = 130
 
 
 def _load(name: str):
@@ -61,24 +67,39 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
-        parser.print_help()
-        return 2
     try:
+        parser = make_parser()  # imports every command: Ctrl-C may come here too
+        args = parser.parse_args(argv)
+        if not getattr(args, "_run", None):
+            parser.print_help()
+            return 2
         return int(args._run(args) or 0)
     except KGError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
         # `kg query ... | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return 0
 
 
+def entry() -> None:
+    """The process's entry point: the ``kg`` script and ``python -m kg``."""
+    status = main()
+    if status == INTERRUPTED:
+        # CPython ends a process by SIGINT at exit, even though main() handled the
+        # KeyboardInterrupt, when the interrupt passed through exec()'d code on its
+        # way (dataclasses and namedtuple build their methods that way): leave now,
+        # with the status and the one-line message already given.
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # closed by a broken pipe
+                stream.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
