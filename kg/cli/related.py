@@ -18,7 +18,9 @@ EXAMPLES = """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paper", help="the paper: an IRI, an arXiv or source id, a title, or the first words of one")
+    parser.add_argument(
+        "paper", help="the paper: an IRI, an arXiv or source id, a title, or the first words of one"
+    )
     parser.add_argument(
         "--by",
         choices=tuple(KINDS),

@@ -19,7 +19,9 @@ EXAMPLES = """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paper", help="the paper: an IRI, an arXiv or source id, a title, or the first words of one")
+    parser.add_argument(
+        "paper", help="the paper: an IRI, an arXiv or source id, a title, or the first words of one"
+    )
     parser.add_argument("entity", help="an entity label, alias or IRI")
     parser.add_argument("--kind", choices=tuple(KINDS), help="look only among this kind")
     parser.add_argument("--format", choices=render.FORMATS, default="table")
