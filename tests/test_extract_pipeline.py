@@ -154,3 +154,23 @@ def test_real_common_names(real: Extractor) -> None:
     assert labels("dataset", "GLUE", "ImageNet") <= set(extraction.labels("dataset"))
     assert labels("metric", "accuracy", "latency") <= set(extraction.labels("metric"))
     assert labels("task", "image classification") <= set(extraction.labels("task"))
+
+
+def test_plain_words_taken_whole_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
+    # The tokenizer skips its affix regexes for a word of letters, or of letters and
+    # digits ending in a digit: on real text, labels and odd shapes the tokens must
+    # be exactly what spaCy's English rules give without that shortcut.
+    import itertools
+
+    from kg.extract.tokenizer import blank_nlp
+    from kg.sources import read_papers
+
+    fast = blank_nlp().tokenizer
+    rules = blank_nlp().tokenizer
+    rules.token_match = None
+    texts = [paper.text for paper in read_papers(seed_paths)]
+    texts += [label for c in load_vocabulary().concepts.values() for label in (c.label, *c.aliases)]
+    shapes = ["".join(p) for n in (1, 2, 3) for p in itertools.product("aZ1mMkgGBT%'.", repeat=n)]
+    texts += [f"{s} ({s}) {s}. x{s}, {s}s cannot" for s in shapes]
+    differ = [t for t in texts if [x.text for x in fast(t)] != [x.text for x in rules(t)]]
+    assert not differ, differ[:5]
