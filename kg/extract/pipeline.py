@@ -55,6 +55,12 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
     return nlp
 
 
+#: Papers whose words become permanent (a few MB) before batches run in memory
+#: zones: enough abstracts that most words of later ones are known and their
+#: tokenisation cached (inside a zone spaCy's tokenizer caches nothing).
+WARM_PAPERS = 2048
+
+
 class Extractor:
     """Find the entities, roles, results and code links of papers.
 
@@ -66,7 +72,7 @@ class Extractor:
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary if vocabulary is not None else load_vocabulary()
         self.nlp = build_pipeline(self.vocabulary)
-        self._warm = False  # has a first batch made the common words permanent?
+        self._warm_left = WARM_PAPERS  # papers still to run outside a memory zone
 
     def make_doc(self, text: str) -> Doc:
         """The tokenised text, carrying the text itself (``Doc.text`` rebuilds it each time)."""
@@ -89,16 +95,17 @@ class Extractor:
             yield from self._extract_batch(batch)
 
     def _extract_batch(self, papers: list[Paper]) -> list[Extraction]:
-        """One batch, after the first inside a spaCy memory zone.
+        """One batch, inside a spaCy memory zone once :data:`WARM_PAPERS` have run.
 
         spaCy keeps every word it has seen (string store, lexemes, tokenizer
-        cache): on millions of abstracts that grows without end. The first batch
-        makes the common words permanent; the words later batches add are
-        dropped when their zone closes, which keeps memory flat and, with a
-        smaller string store, is faster too. The records hold no spaCy objects.
+        cache): on millions of abstracts that grows without end. The first
+        papers make the common words permanent, with their tokenisation cached;
+        the words later batches add are dropped when their zone closes, which
+        keeps memory flat and, with a smaller string store, is faster too. The
+        records hold no spaCy objects.
         """
-        if not self._warm:
-            self._warm = True
+        if self._warm_left > 0:
+            self._warm_left -= len(papers)
             return self._run(papers)
         with self.nlp.memory_zone():
             return self._run(papers)

@@ -45,4 +45,5 @@ def blank_nlp() -> Language:
     suffixes = [*nlp.Defaults.suffixes, _STOP_AFTER_MODEL]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.tokenizer.token_match = _PLAIN_WORD.match
+    nlp.tokenizer.max_cache_size = 100_000  # the chunks of the warm-up papers (spaCy: 10,000)
     return nlp
