@@ -218,6 +218,13 @@ def test_model_sizes_stay_in_the_name(extractor: Extractor) -> None:
     assert keys(extraction, "method") == {"llama-2-7b", "resnet-50"}
 
 
+def test_release_numbers_stay_in_the_name_figures_do_not(extractor: Extractor) -> None:
+    extraction = run(extractor, "We compare Transformer 2.0 with LoRA 1.5 and ResNet 7.5% lower.")
+    assert keys(extraction, "method") == {"transformer 2.0", "lora 1.5", "resnet"}
+    extraction = run(extractor, "LoRA 2.5x faster than ResNet 0.85 and Transformer 89.1 on it.")
+    assert keys(extraction, "method") == {"lora", "resnet", "transformer"}
+
+
 def test_bare_sizes_are_not_entities(extractor: Extractor) -> None:
     extraction = run(extractor, "We train models from 7B to 141B parameters on 2048K tokens.")
     assert extraction.labels("method") == []
@@ -232,6 +239,12 @@ def test_hardware_model_numbers_outside_the_vocabulary(extractor: Extractor) -> 
         extractor, "We run on an NVIDIA GeForce RTX 4070 Ti and two MI250X accelerators."
     )
     assert keys(extraction, "hardware") == {"rtx 4070 ti", "mi250x"}
+
+
+@pytest.mark.parametrize("space", [" ", "\n", "\u00a0"])
+def test_vendor_and_model_apart_by_any_space(extractor: Extractor, space: str) -> None:
+    extraction = run(extractor, f"Inference runs on an Arm{space}X925 core.")
+    assert keys(extraction, "hardware") == {"x925"}
 
 
 # -- code links -------------------------------------------------------------------

@@ -29,6 +29,9 @@ from kg.vocab import Vocabulary, scorer_key
 _SIZE_SUFFIX = re.compile(
     r"[- ]\d+(?:\.\d+)?[BbMmKkTt](?![\w.])(?:-(?:Instruct|Chat|chat|Base|base|it|hf|Coder))*"
 )
+#: A release number written after a model's name: "Jamba 1.5", "Granite 3.0"
+#: (one digit and one decimal, so "BERT 89.1" and "scores 0.85" are figures, not versions).
+_VERSION_SUFFIX = re.compile(r"[- ][1-9]\.\d(?![\w.%×])")
 _PROPOSING = re.compile(
     r"\b(?:propose[sd]?|introduce[sd]?|novel|we present|is presented|are presented)\b", re.I
 )
@@ -387,6 +390,7 @@ class RoleResolver:
                 if device is not None:
                     kept.append(device)
             if candidate.kind == "method":
+                self._extend(candidate, text, _VERSION_SUFFIX)
                 self._extend(candidate, text, _SIZE_SUFFIX)
             elif candidate.kind == "dataset":
                 self._extend(candidate, text, _DATA_SUFFIX)
