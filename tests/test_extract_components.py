@@ -148,6 +148,17 @@ def test_later_uses_of_a_defined_acronym_are_mentions(extractor: Extractor) -> N
     assert len(found) == 2
 
 
+def test_a_defined_acronym_outranks_another_kinds_reading(extractor: Extractor) -> None:
+    # the paper says what its CPUs are: later "CPU" and "CPUs" are those, not processors
+    extraction = run(
+        extractor,
+        "We study Contrastive Prompt Units (CPUs) for ResNet. Each CPU is small. CPUs help.",
+    )
+    assert extraction.labels("hardware") == []
+    defined = [m for m in extraction.mentions if m.label == "Contrastive Prompt Units"]
+    assert [m.text for m in defined] == ["Contrastive Prompt Units (CPUs", "CPU", "CPUs"]
+
+
 # -- names and roles --------------------------------------------------------------
 
 

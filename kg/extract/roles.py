@@ -32,6 +32,7 @@ _SIZE_SUFFIX = re.compile(
 #: A release number written after a model's name: "Jamba 1.5", "Granite 3.0"
 #: (one digit and one decimal, so "BERT 89.1" and "scores 0.85" are figures, not versions).
 _VERSION_SUFFIX = re.compile(r"[- ][1-9]\.\d(?![\w.%×])")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 _PROPOSING = re.compile(
     r"\b(?:propose[sd]?|introduce[sd]?|novel|we present|is presented|are presented)\b", re.I
 )
@@ -418,7 +419,14 @@ class RoleResolver:
             if candidate.proposed and candidate.concept is None:
                 forms.append(text[candidate.start : candidate.end])
             if candidate.component == "kg_acronyms":
-                forms.extend(a for a in candidate.aliases if len(a) <= 15)
+                for alias in candidate.aliases:
+                    if len(alias) <= 15:
+                        forms.append(alias)
+                        # defined as "PCs", used as "each PC", and the other way round
+                        if _ACRONYM.fullmatch(alias):
+                            forms.append(alias + "s")
+                        elif _ACRONYM.fullmatch(alias[:-1]) and alias.endswith("s"):
+                            forms.append(alias[:-1])
             for form in forms:
                 if form in seen or len(form) < 2:
                     continue
@@ -435,10 +443,9 @@ class RoleResolver:
                                 candidate.label,
                                 candidate.component,
                                 concept=candidate.concept,
-                                # the paper's own definition outranks the vocabulary's reading
-                                priority=max(candidate.priority, 21)
-                                if candidate.concept is None
-                                else candidate.priority,
+                                # the paper's own definition outranks the vocabulary's
+                                # reading ("PC": probabilistic circuits, not a computer)
+                                priority=max(candidate.priority, 21),
                                 aliases=candidate.aliases,
                             )
                         )
