@@ -229,6 +229,17 @@ def test_model_sizes_stay_in_the_name(extractor: Extractor) -> None:
     assert keys(extraction, "method") == {"llama-2-7b", "resnet-50"}
 
 
+def test_list_items_sharing_a_head_word_are_each_linked(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "We mix model, pipeline, and data parallelism for image classification."
+    )
+    assert {"pipeline parallelism", "data parallelism"} <= keys(extraction, "method")
+    # only items the vocabulary names as such: "model parallelism" is not in this one
+    assert "model parallelism" not in keys(extraction, "method")
+    pipeline = next(m for m in extraction.mentions if m.label == "pipeline parallelism")
+    assert pipeline.text == "pipeline"  # the evidence is the words written
+
+
 def test_release_numbers_stay_in_the_name_figures_do_not(extractor: Extractor) -> None:
     extraction = run(extractor, "We compare Transformer 2.0 with LoRA 1.5 and ResNet 7.5% lower.")
     assert keys(extraction, "method") == {"transformer 2.0", "lora 1.5", "resnet"}

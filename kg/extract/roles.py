@@ -33,6 +33,9 @@ _SIZE_SUFFIX = re.compile(
 #: (one digit and one decimal, so "BERT 89.1" and "scores 0.85" are figures, not versions).
 _VERSION_SUFFIX = re.compile(r"[- ][1-9]\.\d(?![\w.%×])")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+#: "tensor, pipeline(,) and " right before "data parallelism": words sharing its head.
+_SHARED_HEAD_LIST = re.compile(r"(?:[A-Za-z][\w-]*,\s+)*[A-Za-z][\w-]*,?\s+(?:and|or|and/or)\s+$")
+_LIST_ITEM = re.compile(r"[A-Za-z][\w-]*(?=,|\s+(?:and|or|and/or)\s)")
 _PROPOSING = re.compile(
     r"\b(?:propose[sd]?|introduce[sd]?|novel|we present|is presented|are presented)\b", re.I
 )
@@ -339,6 +342,7 @@ class RoleResolver:
         # hide what the vocabulary finds inside it ("training large language models")
         found = [c for c in found if c.kind != "generic"]
         found.extend(self._repeats(text, found))
+        found.extend(self._shared_head_list(text, found))
         # longest first; ties: priority, then position
         found.sort(key=lambda c: (c.start - c.end, -c.priority, c.start))
         accepted: list[Candidate] = []
@@ -403,6 +407,39 @@ class RoleResolver:
         kept = self._family_back_references(kept, text)
         doc.user_data["kg_mentions"] = self._mentions(text, index, kept)
         return doc
+
+    def _shared_head_list(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """The items of a list that share the last item's head word, where the
+        vocabulary names them as methods or tasks: "tensor, pipeline, and data
+        parallelism" holds tensor and pipeline parallelism too."""
+        extra: list[Candidate] = []
+        for candidate in found:
+            if candidate.concept is None or candidate.component != "kg_vocab_ruler":
+                continue
+            if candidate.kind not in ("method", "task"):
+                continue  # "computational and memory cost": a cost needs its own figure
+            written = text[candidate.start : candidate.end]
+            first, _, head = written.partition(" ")
+            if not head or not first.isalpha():
+                continue
+            listed = _SHARED_HEAD_LIST.search(text, max(0, candidate.start - 80), candidate.start)
+            if listed is None:
+                continue
+            for item in _LIST_ITEM.finditer(text, listed.start(), listed.end()):
+                concept = self.vocabulary.lookup(candidate.kind, f"{item.group()} {head}")
+                if concept is not None and concept.iri != candidate.concept:
+                    extra.append(
+                        Candidate(
+                            candidate.kind,
+                            item.start(),
+                            item.end(),
+                            concept.label,
+                            candidate.component,
+                            concept=concept.iri,
+                            priority=candidate.priority,
+                        )
+                    )
+        return extra
 
     def _repeats(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Later uses of a name the paper defines: its new names and its acronyms."""
