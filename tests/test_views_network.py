@@ -107,12 +107,23 @@ def test_bad_filters_say_what_was_expected(options: dict, message: str) -> None:
         (ID + "paper/p6", ID + "paper/p6"),  # IRI
         (f"<{ID}paper/p6>", ID + "paper/p6"),
         ("qa", ID + "task/questionanswering"),
+        ("A100s", ID + "hardware/a100"),  # a plural names the concept, as in `kg papers`
+        ("Scaling Vision", ID + "paper/p2"),  # the first words of one title
     ],
 )
 def test_focus_names_resolve_by_label_alias_title_id_or_iri(
     graph: nx.Graph, name: str, expected: str
 ) -> None:
     assert resolve(graph, name).node == expected
+
+
+def test_a_title_beginning_several_papers_share_lists_them() -> None:
+    graph = nx.Graph()
+    for number, title in enumerate(["ByteScale: Long Context", "ByteScale v2", "Other"]):
+        graph.add_node(f"{ID}paper/{number}", type="paper", label=title)
+    with pytest.raises(NotFoundError, match="2 papers have titles starting 'ByteScale'"):
+        resolve(graph, "ByteScale")
+    assert resolve(graph, "bytescale long").node == f"{ID}paper/0"
 
 
 def test_unknown_names_suggest_close_labels(graph: nx.Graph) -> None:

@@ -14,6 +14,7 @@ EXAMPLES = """
   kg view -o graph.html                          # the most connected papers and entities
   kg view --focus "ImageNet" --depth 2 -o imagenet.html
   kg view --focus 2401.01234 -o paper.html       # a paper by arXiv id, id, title or IRI
+  kg view --focus ByteScale -o bytescale.html    # or by the first words of its title
   kg view --shared dataset -o datasets.html      # papers joined by the datasets they share
   kg view --types method,dataset --min-papers 2 --since 2024-01 -o recent.html
 """
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument(
         "--focus",
         metavar="NAME",
-        help="a paper (id, arXiv id, title, IRI) or entity (label, alias)",
+        help="a paper (id, arXiv id, title or its first words, IRI) or entity (label, alias)",
     )
     which.add_argument(
         "--shared",

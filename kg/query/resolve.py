@@ -45,11 +45,32 @@ def as_iri(text: str) -> URIRef | None:
     return URIRef(text) if _is_valid_uri(text) and ":" in text else None
 
 
+def singular_key(key: str) -> str | None:
+    """The key without a final plural ``s`` ("GPUs" names the GPU concept), or None."""
+    return key[:-1] if len(key) > 1 and key.endswith("s") else None
+
+
+def title_begins(title: str, words: str) -> bool:
+    """Whether ``words`` are the first whole words of ``title`` (both normalised)."""
+    return bool(words) and title.startswith(words + " ")
+
+
+def several_titles(name: str, titles: list[str]) -> NotFoundError:
+    """The error for a title beginning that several papers share."""
+    titles = sorted(titles)
+    shown = "; ".join(repr(title) for title in titles[:3])
+    more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
+    return NotFoundError(
+        f"{len(titles)} papers have titles starting {name!r}: {shown}{more}; give more of the title"
+    )
+
+
 def _lookup(stats: GraphStats, kind: str, name: str) -> list[str]:
     key = entity_key(name)
     found = stats.find(kind, key)
-    if not found and key.endswith("s"):  # "GPUs" names the GPU concept
-        found = stats.find(kind, key[:-1])
+    singular = singular_key(key)
+    if not found and singular:
+        found = stats.find(kind, singular)
     return found
 
 
@@ -150,19 +171,14 @@ def resolve_paper(store: Store, name: str) -> URIRef:
         title = normalise_title(str(row["title"]))
         if title == wanted:
             matches.add(str(row["paper"]))
-        elif wanted and title.startswith(wanted + " "):
+        elif title_begins(title, wanted):
             starting[str(row["paper"])] = str(row["title"])
     if matches:
         return URIRef(sorted(matches)[0])
     if len(starting) == 1:
         return URIRef(next(iter(starting)))
     if starting:
-        titles = sorted(starting.values())
-        shown = "; ".join(repr(title) for title in titles[:3])
-        more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
-        raise NotFoundError(
-            f"{len(titles)} papers have titles starting {name!r}: {shown}{more}; give more of the title"
-        )
+        raise several_titles(name, list(starting.values()))
     raise NotFoundError(f"no paper {name!r} in the graph (give an IRI, an arXiv id or a title)")
 
 
@@ -177,5 +193,8 @@ __all__ = [
     "resolve_entities",
     "resolve_entity_any",
     "resolve_paper",
+    "several_titles",
+    "singular_key",
     "suggestions",
+    "title_begins",
 ]

@@ -1,13 +1,14 @@
 """Find the node a user means by ``--focus NAME``.
 
-A name matches a node when it equals, ignoring case, spacing and punctuation:
-an entity's label or one of its aliases, or a paper's title, id (the listing's
-own id, its arXiv id) or IRI. An exact label beats an alias; among equals, the
-best-connected node wins and the others are reported.
+A name matches a node as it does in the query layer (:mod:`kg.query.resolve`):
+when it equals, ignoring case, spacing and punctuation, an entity's label or one
+of its aliases (or their singular: "GPUs"), or a paper's title, id (the
+listing's own id, its arXiv id) or IRI; failing that, the first whole words of
+one paper's title ("ByteScale"). An exact label beats an alias; among equals,
+the best-connected node wins and the others are reported.
 
 This works on the networkx graph the views already hold, so it needs no query
-of its own. (The query layer resolves names in SPARQL; the two could share the
-key function, :func:`kg.records.entity_key`, which both already use.)
+of its own; the matching rules are the query layer's.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.errors import NotFoundError
-from kg.records import entity_key, normalise_arxiv_id
+from kg.query.resolve import several_titles, singular_key, title_begins
+from kg.records import entity_key, normalise_arxiv_id, normalise_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,19 @@ def _keys(node: str, data: dict) -> tuple[set[str], set[str]]:
     return strong, weak - strong
 
 
+def _matches(graph: nx.Graph, wanted: set[str]) -> list[str]:
+    """Nodes with a strong key in ``wanted``; failing that, with a weak one."""
+    strong_hits: list[str] = []
+    weak_hits: list[str] = []
+    for node, data in graph.nodes(data=True):
+        strong, weak = _keys(node, data)
+        if wanted & strong:
+            strong_hits.append(node)
+        elif wanted & weak:
+            weak_hits.append(node)
+    return strong_hits or weak_hits
+
+
 def resolve(graph: nx.Graph, name: str) -> Resolved:
     """The node ``name`` refers to.
 
@@ -60,15 +75,21 @@ def resolve(graph: nx.Graph, name: str) -> Resolved:
     if arxiv:
         wanted.add(entity_key(arxiv))
     wanted.discard("")
-    strong_hits: list[str] = []
-    weak_hits: list[str] = []
-    for node, data in graph.nodes(data=True):
-        strong, weak = _keys(node, data)
-        if wanted & strong:
-            strong_hits.append(node)
-        elif wanted & weak:
-            weak_hits.append(node)
-    hits = strong_hits or weak_hits
+    hits = _matches(graph, wanted)
+    singular = singular_key(entity_key(text))
+    if not hits and singular:
+        hits = _matches(graph, {singular})
+    if not hits:
+        words = normalise_title(text)
+        starting = {
+            node: str(data.get("label", ""))
+            for node, data in graph.nodes(data=True)
+            if data.get("type") == "paper"
+            and title_begins(normalise_title(str(data.get("label", ""))), words)
+        }
+        if len(starting) > 1:
+            raise several_titles(name, list(starting.values()))
+        hits = list(starting)
     if not hits:
         labels = {str(data.get("label", "")): node for node, data in graph.nodes(data=True)}
         close = difflib.get_close_matches(text, list(labels), n=3, cutoff=0.6)
