@@ -42,8 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=512,
         metavar="N",
-        help="papers per batch handed to a worker (default: 512; two batches go into the "
-        "store per bulk load); larger batches hold more in memory at once",
+        help="papers per batch handed to a worker (default: 512; with --jobs above 1, two "
+        "batches go into the store per bulk load); larger batches hold more in memory",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress or summary")
 
