@@ -156,21 +156,34 @@ def test_real_common_names(real: Extractor) -> None:
     assert labels("task", "image classification") <= set(extraction.labels("task"))
 
 
-def test_plain_words_taken_whole_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
+def test_plain_words_and_suffix_windows_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
     # The tokenizer skips its affix regexes for a word of letters, or of letters and
-    # digits ending in a digit: on real text, labels and odd shapes the tokens must
-    # be exactly what spaCy's English rules give without that shortcut.
+    # digits ending in a digit, and searches suffixes in a word's last characters:
+    # on real text, labels and odd shapes the tokens must be exactly what spaCy's
+    # English rules give without those shortcuts.
     import itertools
 
-    from kg.extract.tokenizer import blank_nlp
+    from spacy.lang.en import English
+    from spacy.util import compile_suffix_regex
+
+    from kg.extract.tokenizer import _STOP_AFTER_MODEL, blank_nlp
     from kg.sources import read_papers
 
     fast = blank_nlp().tokenizer
     rules = blank_nlp().tokenizer
     rules.token_match = None
+    full_search = compile_suffix_regex([*English.Defaults.suffixes, _STOP_AFTER_MODEL]).search
+    rules.suffix_search = full_search
     texts = [paper.text for paper in read_papers(seed_paths)]
     texts += [label for c in load_vocabulary().concepts.values() for label in (c.label, *c.aliases)]
     shapes = ["".join(p) for n in (1, 2, 3) for p in itertools.product("aZ1mMkgGBT%'.", repeat=n)]
-    texts += [f"{s} ({s}) {s}. x{s}, {s}s cannot" for s in shapes]
+    shapes += ["".join(p) for p in itertools.product("1h…$.)", repeat=4)]
+    texts += [f"{s} ({s}) {s}. x{s}, {s}s cannot word{s} 12{s}. A100{s}" for s in shapes]
+    texts += ["https://github.com/a/b.", "etc....", "e.g.,", "kmh.", "(see Fig. 2)...", "3US$."]
     differ = [t for t in texts if [x.text for x in fast(t)] != [x.text for x in rules(t)]]
+    assert not differ, differ[:5]
+    words = {word for text in texts for word in text.split()}
+    words |= {"a\n", "12km\n", "x" + "." * 12, "12мбар", "3اكواب", "long-word-12km³"}
+    spans = [(w, fast.suffix_search(w), full_search(w)) for w in words]
+    differ = [w for w, a, b in spans if (a and a.span()) != (b and b.span())]
     assert not differ, differ[:5]
