@@ -183,7 +183,10 @@ def test_plain_words_and_suffix_windows_give_spacys_own_tokens(seed_paths: list[
     differ = [t for t in texts if [x.text for x in fast(t)] != [x.text for x in rules(t)]]
     assert not differ, differ[:5]
     words = {word for text in texts for word in text.split()}
-    words |= {"a\n", "12km\n", "x" + "." * 12, "12мбар", "3اكواب", "long-word-12km³"}
+    words |= {"a\n", "12km\n", "x" + "." * 12, "12мбар", "3اكواب", "long-word-12km³", "°C."}
+    # every character a suffix rule can end with, after letters, digits and capitals
+    ends = {chr(c) for c in range(0x20, 0x3000)} - {" ", "\x85", "\xa0"}
+    words |= {f"{before}{end}" for before in ("a", "ab1", "AB", "3", "x.", "1M") for end in ends}
     spans = [(w, fast.suffix_search(w), full_search(w)) for w in words]
     differ = [w for w, a, b in spans if (a and a.span()) != (b and b.span())]
     assert not differ, differ[:5]
