@@ -91,7 +91,9 @@ def suffix_searcher(suffixes: Sequence[str]) -> Callable[[str], re.Match | None]
     compiled: dict[tuple[str, ...], Callable[..., re.Match | None]] = {}
 
     def rules_for(char: str | None) -> Callable[..., re.Match | None] | None:
-        chosen = tuple(p for p in pieces if last[p] is None or (char is not None and char in last[p]))
+        chosen = tuple(
+            p for p in pieces if last[p] is None or (char is not None and char in last[p])
+        )
         if not chosen:
             return None
         if chosen not in compiled:
