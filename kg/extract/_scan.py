@@ -8,6 +8,7 @@ class and slow on alternations, so components look their trigger words up with
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
@@ -65,10 +66,10 @@ def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
     index = doc.user_data.get("kg_triggers")
     if index is None:
         index = {}
-        known = _TRIGGER_WORDS
-        for position, value in enumerate(doc.to_array(LOWER).tolist()):
-            if value in known:
-                index.setdefault(value, []).append(position)
+        values = doc.to_array(LOWER).tolist()
+        # the positions of trigger words, found without a Python-level loop over tokens
+        for position in compress(count(), map(_TRIGGER_WORDS.__contains__, values)):
+            index.setdefault(values[position], []).append(position)
         doc.user_data["kg_triggers"] = index
     starts = token_starts(doc)
     # the doc holds a few dozen trigger words; a component asks for hundreds

@@ -350,7 +350,7 @@ class RoleResolver:
         for candidate in found:
             if taken.find(1, candidate.start, candidate.end) < 0:
                 accepted.append(candidate)
-                taken[candidate.start : candidate.end] = b"\x01" * candidate.length
+                taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
                 continue
             if not candidate.proposed:
                 continue
@@ -756,19 +756,20 @@ class RoleResolver:
             sentence = sentence_texts.get(start)
             if sentence is None:
                 sentence = sentence_texts[start] = text[start:end]
+            # positional: keyword arguments cost twice the time of the whole init
             mentions.append(
                 Mention(
-                    kind=candidate.kind,  # type: ignore[arg-type]
-                    label=candidate.label,
-                    text=text[candidate.start : candidate.end],
-                    start=candidate.start,
-                    end=candidate.end,
-                    sentence=sentence,
-                    sentence_start=start,
-                    component=candidate.component,
-                    concept=candidate.concept,
-                    proposed=candidate.proposed and candidate.kind in ("method", "dataset"),
-                    aliases=candidate.aliases,
+                    candidate.kind,  # type: ignore[arg-type]
+                    candidate.label,
+                    text[candidate.start : candidate.end],
+                    candidate.start,
+                    candidate.end,
+                    sentence,
+                    start,
+                    candidate.component,
+                    candidate.concept,
+                    candidate.proposed and candidate.kind in ("method", "dataset"),
+                    candidate.aliases,
                 )
             )
         return mentions

@@ -92,7 +92,8 @@ class SentenceIndex:
 
     def at(self, offset: int) -> tuple[int, int]:
         """The sentence holding character ``offset``."""
-        return self.spans[max(bisect_right(self.starts, offset) - 1, 0)]
+        position = bisect_right(self.starts, offset) - 1
+        return self.spans[position if position > 0 else 0]
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
