@@ -205,6 +205,7 @@ class VocabularyRuler:
                 written = text[char_start:char_end]
                 if written not in hit.exact and written.lower() not in hit.free:
                     continue  # "math" is not MATH, "map" is not mAP
+            # positional (proposed, aliases, needs_cue): keywords cost more than the init
             found.append(
                 Candidate(
                     hit.kind,
@@ -214,7 +215,9 @@ class VocabularyRuler:
                     self.name,
                     hit.iri,
                     hit.priority,
-                    needs_cue=hit.ambiguous,
+                    False,
+                    (),
+                    hit.ambiguous,
                 )
             )
         return doc
