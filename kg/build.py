@@ -174,6 +174,50 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+class _PapersInStore:
+    """Which papers are in the store, asking the store only when it could say yes.
+
+    A store lookup costs about 0.1 ms during a build (the store's newest files
+    have no filter for a key that is not there), twice per paper. When the store
+    held no paper as the build began, a paper is in it only if this build wrote
+    it: those are noted in a Bloom filter of fixed size (4 MiB, a few lookups in a
+    thousand wasted at 2.5 million papers), and only the papers it may hold are
+    looked up. Into a store that already had papers every paper is looked up.
+    """
+
+    BITS = 1 << 25
+    HASHES = 5
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        answer = store.query(f"ASK {{ ?paper a <{KG}Paper> }}")
+        self.check_all = bool(answer.boolean)
+        self.bits = bytearray(self.BITS // 8)
+
+    def _positions(self, iri: str) -> list[int]:
+        digest = hashlib.blake2b(iri.encode("utf-8"), digest_size=4 * self.HASHES).digest()
+        mask = self.BITS - 1
+        return [
+            int.from_bytes(digest[i : i + 4], "little") & mask for i in range(0, 4 * self.HASHES, 4)
+        ]
+
+    def _may_hold(self, iri: str) -> bool:
+        bits = self.bits
+        return all(bits[p >> 3] & (1 << (p & 7)) for p in self._positions(iri))
+
+    def existing(self, iris: Iterable[str]) -> set[str]:
+        if not self.check_all:
+            iris = [iri for iri in iris if self._may_hold(iri)]
+        return self.store.existing(iris) if iris else set()
+
+    def wrote(self, iris: Iterable[str]) -> None:
+        """Note papers now in the store (before the merger may look them up)."""
+        bits = self.bits
+        for iri in iris:
+            for p in self._positions(iri):
+                bits[p >> 3] |= 1 << (p & 7)
+
+
 class _Merger:
     """Merges each listing with what is known of its paper: in flight, or in the store.
 
@@ -183,8 +227,9 @@ class _Merger:
     older stored version; past that, at most ``window`` papers are kept as a cache.
     """
 
-    def __init__(self, store: Store, *, window: int) -> None:
+    def __init__(self, store: Store, papers: _PapersInStore, *, window: int) -> None:
         self.store = store
+        self.papers = papers
         self.window = window
         self.recent: OrderedDict[str, tuple[Paper, int]] = OrderedDict()
         self.position = 0  # papers yielded so far
@@ -201,7 +246,7 @@ class _Merger:
                 self.recent.popitem(last=False)
             iris = {paper.key: paper_iri(paper)[1:-1] for paper in batch}
             unknown = [iri for key, iri in iris.items() if key not in self.recent]
-            in_store = self.store.existing(unknown)
+            in_store = self.papers.existing(unknown)
             for paper in batch:
                 key = paper.key
                 previous = self.recent[key][0] if key in self.recent else None
@@ -214,17 +259,18 @@ class _Merger:
                 yield merged
 
 
-def _write(store: Store, batch: list[tuple[str, str]]) -> int:
+def _write(store: Store, papers: _PapersInStore, batch: list[tuple[str, str]]) -> int:
     """Write one batch of (paper IRI, N-Triples); return the papers written."""
     # A paper repeated inside one batch is written once, in its last (fullest) form.
     latest = {iri: text for iri, text in batch}
-    owned = store.existing(latest)
+    owned = papers.existing(latest)
     old = [iri for iri in latest if iri in owned]
     new = [iri for iri in latest if iri not in owned]
     if old:
         store.replace(old, "".join(latest[iri] for iri in old))
     if new:
         store.add_new(new, "".join(latest[iri] for iri in new))
+    papers.wrote(new)
     return len(latest)
 
 
@@ -243,9 +289,15 @@ class _Writer:
     """
 
     def __init__(
-        self, store: Store, on_written: Callable[[int, int], None], *, group: int = 2
+        self,
+        store: Store,
+        papers: _PapersInStore,
+        on_written: Callable[[int, int], None],
+        *,
+        group: int = 2,
     ) -> None:
         self.store = store
+        self.papers = papers
         self.on_written = on_written
         self.group = group
         self.queue: queue.Queue[list[tuple[str, str]] | None] = queue.Queue(maxsize=1)
@@ -264,7 +316,9 @@ class _Writer:
                     continue
             if held and not self.stop and self.error is None:
                 try:
-                    written = _write(self.store, [item for part in held for item in part])
+                    written = _write(
+                        self.store, self.papers, [item for part in held for item in part]
+                    )
                     self.on_written(written, len(held))
                 except BaseException as error:  # handed to the main thread
                     self.error = error
@@ -351,7 +405,8 @@ def build(
             report.listings += 1
             yield paper
 
-    merger = _Merger(store, window=(2 * jobs + 2) * batch_size)
+    in_store = _PapersInStore(store)
+    merger = _Merger(store, in_store, window=(2 * jobs + 2) * batch_size)
     papers = merger(counted(read_papers(inputs, on_error=record)), batch_size)
     from kg.extract.pipeline import map_in_workers  # spaCy loads only when a build runs
 
@@ -363,7 +418,7 @@ def build(
     batches = _batches(papers, batch_size)
     results = map_in_workers(extractor, _triples_of, batches, jobs=jobs)
     if jobs > 1 and store.concurrent_writes:
-        writer = _Writer(store, written)
+        writer = _Writer(store, in_store, written)
         try:
             for batch in results:
                 writer.put(batch)
@@ -374,7 +429,7 @@ def build(
         writer.close()
     else:
         for batch in results:
-            written(_write(store, batch))
+            written(_write(store, in_store, batch))
             meter.update(report.listings)
     meter.update(report.listings, final=True)
     report.triples_after = len(store)

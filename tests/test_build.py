@@ -190,3 +190,34 @@ def test_vocabulary_concepts_keep_their_one_label(seed_store: Store) -> None:
     relabelled = seed_store.query("""SELECT ?c (COUNT(DISTINCT ?l) AS ?n) WHERE {
         ?c skos:inScheme ?scheme ; skos:prefLabel ?l } GROUP BY ?c HAVING (COUNT(DISTINCT ?l) > 1)""")
     assert relabelled.rows == []
+
+
+def test_a_build_into_an_empty_store_asks_it_only_about_papers_it_wrote(tmp_path: Path) -> None:
+    from kg.build import _PapersInStore
+    from kg.store import OxigraphStore
+
+    asked: list[str] = []
+
+    class Counting(OxigraphStore):
+        def existing(self, iris):
+            iris = list(iris)
+            asked.extend(iris)
+            return super().existing(iris)
+
+    paper = "https://w3id.org/kg-ml/id/paper/{}".format
+    typed = (
+        "<{}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/kg-ml/ontology#Paper> .\n"
+    )
+    with Counting(tmp_path / "store") as store:
+        papers = _PapersInStore(store)
+        assert papers.existing([paper(n) for n in range(1000)]) == set()
+        assert asked == []  # an empty store holds none of them: not asked
+        store.add_new([paper(1)], typed.format(paper(1)))
+        papers.wrote([paper(1)])
+        assert papers.existing([paper(1), paper(2)]) == {paper(1)}
+        assert asked == [paper(1)]
+        # a store that had papers when the build began is asked about every one
+        asked.clear()
+        assert _PapersInStore(store).existing([paper(1), paper(2)]) == {paper(1)}
+        assert asked == [paper(1), paper(2)]

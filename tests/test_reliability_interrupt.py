@@ -154,3 +154,39 @@ def test_interrupt_through_generated_code_still_exits_130(tmp_path: Path) -> Non
     )
     assert process.returncode == 130
     assert process.stderr.strip() == "Error: interrupted"
+
+
+@pytest.mark.parametrize("journal", ["one triple per load", "one triple per paper (before 0.5)"])
+def test_bulk_load_cut_short_is_rolled_back_when_the_store_is_next_opened(
+    tmp_path: Path, journal: str
+) -> None:
+    # What a writer killed inside a bulk load leaves: the journal naming the new
+    # papers, and some of their triples. The next open removes both, and only
+    # them; the journal of earlier versions (a triple per paper) is read too.
+    import pyoxigraph as ox
+
+    from kg.store.oxigraph import PENDING, PENDING_PAPER, PENDING_PAPERS
+
+    paper = "https://w3id.org/kg-ml/id/paper/{}"
+    triples = (
+        "<{0}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/kg-ml/ontology#Paper> .\n"
+        '<{0}> <http://www.w3.org/2000/01/rdf-schema#label> "{0}" .\n'
+    )
+    kept, lost = paper.format("kept"), [paper.format("lost1"), paper.format("lost2")]
+    store = OxigraphStore(tmp_path / "store")
+    store.add_new([kept], triples.format(kept))
+    raw = store._store
+    if journal == "one triple per load":
+        raw.add(ox.Quad(PENDING, PENDING_PAPERS, ox.Literal("\n".join(lost))))
+    else:
+        raw.extend(ox.Quad(PENDING, PENDING_PAPER, ox.NamedNode(iri)) for iri in lost)
+    raw.bulk_load("".join(triples.format(iri) for iri in lost), format=ox.RdfFormat.N_TRIPLES)
+    assert store.existing([kept, *lost]) == {kept, *lost}
+    del raw
+    store.close()
+
+    reopened = OxigraphStore(tmp_path / "store")
+    assert reopened.existing([kept, *lost]) == {kept}
+    assert len(reopened) == 2  # the kept paper's two triples, no journal
+    reopened.close()

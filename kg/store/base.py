@@ -150,7 +150,7 @@ class Store(ABC):
 
     @abstractmethod
     def existing(self, iris: Iterable[str]) -> set[str]:
-        """Which of these subject IRIs already have a type in the store."""
+        """Which of these papers (IRIs) are in the store: typed ``kg:Paper``."""
 
     @abstractmethod
     def _select(self, query: str, bindings: Bindings | None) -> QueryResult:

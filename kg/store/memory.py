@@ -24,6 +24,7 @@ def _prepared(query: str) -> Query:
 
 
 _OWNED = (URIRef(KG + "hasMention"), URIRef(KG + "hasResult"))
+_PAPER = URIRef(KG + "Paper")
 
 
 class MemoryStore(Store):
@@ -48,7 +49,7 @@ class MemoryStore(Store):
             self.graph.add(triple)
 
     def existing(self, iris: Iterable[str]) -> set[str]:
-        return {value for value in iris if (URIRef(value), RDF.type, None) in self.graph}
+        return {value for value in iris if (URIRef(value), RDF.type, _PAPER) in self.graph}
 
     def _select(self, query: str, bindings: Bindings | None) -> QueryResult:
         try:

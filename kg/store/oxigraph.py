@@ -25,6 +25,7 @@ _FORMATS = {
     "json-ld": ox.RdfFormat.JSON_LD,
 }
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_PAPER = ox.NamedNode(KG + "Paper")
 
 
 def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> Node | None:
@@ -65,8 +66,11 @@ def _open_error(path: Path, error: OSError) -> StoreError:
     return StoreError(f"cannot open store {path}: {text}")
 
 
-#: Journal of the papers a bulk load is writing (see :meth:`OxigraphStore.add_new`).
+#: Journal of the papers a bulk load is writing (see :meth:`OxigraphStore.add_new`):
+#: one triple per load, its object the papers' IRIs, one per line.
 PENDING = ox.NamedNode(ID + "pending")
+PENDING_PAPERS = ox.NamedNode(KG + "pendingPapers")
+#: The journal as earlier versions wrote it: one triple per paper.
 PENDING_PAPER = ox.NamedNode(KG + "pendingPaper")
 
 
@@ -105,10 +109,12 @@ class OxigraphStore(Store):
 
     def recover(self) -> list[str]:
         """Remove what an interrupted bulk load left half-written; return those papers."""
-        pending = [
-            quad.object.value
-            for quad in self._store.quads_for_pattern(PENDING, PENDING_PAPER, None)
-        ]
+        pending = []
+        for quad in self._store.quads_for_pattern(PENDING, None, None):
+            if quad.predicate == PENDING_PAPERS:
+                pending.extend(quad.object.value.split())
+            elif quad.predicate == PENDING_PAPER:
+                pending.append(quad.object.value)
         if pending:
             owners = " ".join(f"<{iri}>" for iri in pending)
             self._update(
@@ -120,10 +126,13 @@ class OxigraphStore(Store):
         if not papers:
             self.replace([], ntriples)
             return
-        journal = "".join(
-            f"<{PENDING.value}> <{PENDING_PAPER.value}> <{iri}> .\n" for iri in papers
-        )
-        self._update("INSERT DATA {\n" + journal + "}")
+        # One triple, added and removed by its exact key: a triple per paper, cleared
+        # by pattern, left tombstones that every later clearing scanned through.
+        journal = ox.Quad(PENDING, PENDING_PAPERS, ox.Literal("\n".join(papers)))
+        try:
+            self._store.add(journal)
+        except OSError as error:
+            raise StoreError(f"cannot write store {self.path}: {error}") from None
         try:
             # lenient: skip re-validating IRIs that kg.rdf.terms minted valid (~18% faster)
             self._store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
@@ -131,7 +140,10 @@ class OxigraphStore(Store):
             raise StoreError(f"internal error: generated triples did not parse: {error}") from None
         except OSError as error:
             raise StoreError(f"cannot write store {self.path}: {error}") from None
-        self._update(f"DELETE WHERE {{ <{PENDING.value}> ?p ?o }}")
+        try:
+            self._store.remove(journal)
+        except OSError as error:
+            raise StoreError(f"cannot write store {self.path}: {error}") from None
 
     def _update(self, update: str) -> None:
         try:
@@ -148,12 +160,14 @@ class OxigraphStore(Store):
         self._update(update)
 
     def existing(self, iris: Iterable[str]) -> set[str]:
-        found = set()
-        for value in iris:
-            subject = ox.NamedNode(value)
-            if next(iter(self._store.quads_for_pattern(subject, _RDF_TYPE, None)), None):
-                found.add(value)
-        return found
+        # a point lookup of the one triple (a RocksDB get, bloom filters apply) is
+        # 4-10x cheaper than opening a scan of the subject's types
+        store = self._store
+        return {
+            value
+            for value in iris
+            if ox.Quad(ox.NamedNode(value), _RDF_TYPE, _PAPER, ox.DefaultGraph()) in store
+        }
 
     def _select(self, query: str, bindings: Bindings | None) -> QueryResult:
         try:

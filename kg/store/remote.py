@@ -32,6 +32,7 @@ BATCH_LINES = 1000
 
 _RESULTS_JSON = "application/sparql-results+json"
 _RDF_TYPE = "<" + PREFIXES["rdf"] + "type>"
+_PAPER = f"<{KG}Paper>"
 
 
 def json_to_term(value: dict[str, str]) -> Node:
@@ -194,7 +195,8 @@ class RemoteStore(Store):
         for start in range(0, len(wanted), 200):
             nodes = " ".join(URIRef(v).n3() for v in wanted[start : start + 200])
             result = self._select(
-                f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {nodes} }} ?s {_RDF_TYPE} ?type }}", None
+                f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {nodes} }} ?s {_RDF_TYPE} {_PAPER} }}",
+                None,
             )
             found |= {str(row["s"]) for row in result}
         return found
