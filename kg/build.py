@@ -41,8 +41,10 @@ class BuildReport:
     papers_written: int = 0
     skipped: int = 0
     errors: list[InputError] = field(default_factory=list)
-    triples_before: int = 0
-    triples_after: int = 0
+    #: Triples in the store before and after; None where counting is not cheap
+    #: (:meth:`Store.cheap_to_count`).
+    triples_before: int | None = 0
+    triples_after: int | None = 0
     seconds: float = 0.0
 
     @property
@@ -383,7 +385,7 @@ def build(
     records are skipped, counted and reported through ``on_error``.
     """
     inputs = [Path(path) for path in inputs]
-    report = BuildReport(triples_before=len(store))
+    report = BuildReport(triples_before=len(store) if store.cheap_to_count() else None)
     started = time.perf_counter()
 
     def record(error: InputError) -> None:
@@ -432,7 +434,10 @@ def build(
             written(_write(store, in_store, batch))
             meter.update(report.listings)
     meter.update(report.listings, final=True)
-    report.triples_after = len(store)
+    if report.triples_before is not None and store.cheap_to_count():
+        report.triples_after = len(store)
+    else:
+        report.triples_before = report.triples_after = None
     report.seconds = time.perf_counter() - started
     return report
 

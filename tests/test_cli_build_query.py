@@ -47,6 +47,24 @@ def test_build_writes_turtle_too(tmp_path: Path, seed_paths, capsys) -> None:
     assert len(graph) > 500
 
 
+def test_build_into_a_large_store_skips_counting_its_triples(
+    tmp_path: Path, seed_paths: list[Path], capsys, monkeypatch
+) -> None:
+    # counting walks every triple: at millions of papers a small daily update
+    # would spend minutes on it, so past a size the summary says where to count
+    import kg.store.oxigraph
+
+    store = str(tmp_path / "store")
+    code, _, err = run(capsys, "build", str(seed_paths[0]), "--store", store, "--jobs", "1")
+    assert code == 0 and "triples (+" in err
+    monkeypatch.setattr(kg.store.oxigraph, "COUNT_LIMIT_BYTES", 0)
+    code, _, err = run(capsys, "build", str(seed_paths[1]), "--store", store, "--jobs", "1")
+    assert code == 0
+    assert "papers written, 0 skipped; triples not counted (slow on this store" in err
+    code, out, _ = run(capsys, "stats", "--store", store)
+    assert code == 0 and out.split()[1] == "triples" and int(out.split()[0]) > 1000
+
+
 def test_query_formats(built: Path, capsys) -> None:
     sparql = "SELECT ?title WHERE { ?p a kg:Paper ; dcterms:title ?title } ORDER BY ?title LIMIT 3"
     code, out, _ = run(capsys, "query", sparql, "--store", str(built), "--format", "json")

@@ -80,11 +80,14 @@ def run(args: argparse.Namespace) -> int:
             with args.out.open("wb") as handle:
                 store.export(handle, format=fmt)
     if not args.quiet:
-        changed = report.triples_after - report.triples_before
+        if report.triples_after is not None and report.triples_before is not None:
+            changed = report.triples_after - report.triples_before
+            triples = f"{report.triples_after} triples ({changed:+d})"
+        else:
+            triples = "triples not counted (slow on this store: `kg stats` counts them)"
         print(
             f"{report.listings} listings read, {report.papers_written} papers written, "
-            f"{report.skipped} skipped; {report.triples_after} triples ({changed:+d}) "
-            f"in {report.seconds:.1f}s",
+            f"{report.skipped} skipped; {triples} in {report.seconds:.1f}s",
             file=sys.stderr,
         )
     if report.skipped:

@@ -66,6 +66,10 @@ def _open_error(path: Path, error: OSError) -> StoreError:
     return StoreError(f"cannot open store {path}: {text}")
 
 
+#: Largest store (data files on disk) whose triples a build counts: about 2
+#: million triples, under a second to count.
+COUNT_LIMIT_BYTES = 256 * 1024 * 1024
+
 #: Journal of the papers a bulk load is writing (see :meth:`OxigraphStore.add_new`):
 #: one triple per load, its object the papers' IRIs, one per line.
 PENDING = ox.NamedNode(ID + "pending")
@@ -195,6 +199,14 @@ class OxigraphStore(Store):
                     row[name] = to_rdflib(value)
             rows.append(row)
         return QueryResult(variables=variables, rows=rows)
+
+    def cheap_to_count(self) -> bool:
+        # counting walks the whole store: about 0.35 s per million triples, which
+        # take ~140 MB on disk
+        if self.path is None:
+            return True
+        size = sum(f.stat().st_size for f in self.path.glob("*.sst"))
+        return size < COUNT_LIMIT_BYTES
 
     def __len__(self) -> int:
         return len(self._store)

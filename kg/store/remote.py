@@ -201,6 +201,9 @@ class RemoteStore(Store):
             found |= {str(row["s"]) for row in result}
         return found
 
+    def cheap_to_count(self) -> bool:
+        return False  # COUNT(*) on a shared endpoint scans everything it holds
+
     def __len__(self) -> int:
         rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", None).rows
         return int(rows[0]["n"]) if rows else 0
