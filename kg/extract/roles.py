@@ -423,7 +423,7 @@ class RoleResolver:
             if not head or not first.isalpha():
                 continue
             before = text[max(0, candidate.start - 80) : candidate.start]
-            if before[-1:].isspace() is False or not before.rstrip().endswith(("and", "or")):
+            if not before[-1:].isspace() or not before.rstrip().endswith(("and", "or")):
                 continue  # most names: no "and"/"or" just before them (cheap to rule out)
             listed = _SHARED_HEAD_LIST.search(text, max(0, candidate.start - 80), candidate.start)
             if listed is None:

@@ -87,22 +87,27 @@ def suffix_searcher(suffixes: Sequence[str]) -> Callable[[str], re.Match | None]
         return search
     stops = "".join(_UNBOUNDED_SUFFIXES[piece] for piece in unbounded)
     window = max(width for piece, width in widths.items() if piece not in unbounded)
-    last = {piece: _last_chars(tree) for piece, tree in parsed.items()}
-    compiled: dict[tuple[str, ...], Callable[..., re.Match | None]] = {}
+    # rule numbers by last character; rules whose last character is not known in all
+    always: list[int] = []
+    ending: dict[str, list[int]] = {}
+    for number, piece in enumerate(pieces):  # (a rule may be listed twice)
+        chars = _last_chars(parsed[piece])
+        if chars is None:
+            always.append(number)
+        else:
+            for char in chars:
+                ending.setdefault(char, []).append(number)
+    compiled: dict[tuple[int, ...], Callable[..., re.Match | None] | None] = {}
 
-    def rules_for(char: str | None) -> Callable[..., re.Match | None] | None:
-        chosen = tuple(
-            p for p in pieces if last[p] is None or (char is not None and char in last[p])
-        )
-        if not chosen:
-            return None
+    def rules_for(numbers: list[int]) -> Callable[..., re.Match | None] | None:
+        chosen = tuple(sorted({*numbers, *always}))  # in the rules' own order
         if chosen not in compiled:
-            compiled[chosen] = compile_suffix_regex(chosen).search
+            rules = [pieces[number] for number in chosen]
+            compiled[chosen] = compile_suffix_regex(rules).search if rules else None
         return compiled[chosen]
 
-    known = set().union(*(chars for chars in last.values() if chars is not None))
-    by_last = {char: rules_for(char) for char in known}
-    other = rules_for(None)  # a last character no rule names
+    by_last = {char: rules_for(numbers) for char, numbers in ending.items()}
+    other = rules_for([])  # a last character no rule names
 
     def suffix_search(word: str) -> re.Match | None:
         if not word or word[-1] == "\n":  # ``$`` also matches before a final newline
