@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -134,27 +134,23 @@ class OxigraphStore(Store):
         # One triple, added and removed by its exact key: a triple per paper, cleared
         # by pattern, left tombstones that every later clearing scanned through.
         journal = ox.Quad(PENDING, PENDING_PAPERS, ox.Literal("\n".join(papers)))
-        try:
+        with self._writing("triples"):
             self._store.add(journal)
-        except OSError as error:
-            raise StoreError(f"cannot write store {self.path}: {error}") from None
-        try:
             # lenient: skip re-validating IRIs that kg.rdf.terms minted valid (~18% faster)
             self._store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-        except SyntaxError as error:
-            raise StoreError(f"internal error: generated triples did not parse: {error}") from None
-        except OSError as error:
-            raise StoreError(f"cannot write store {self.path}: {error}") from None
-        try:
             self._store.remove(journal)
-        except OSError as error:
-            raise StoreError(f"cannot write store {self.path}: {error}") from None
 
     def _update(self, update: str) -> None:
-        try:
+        with self._writing("update"):
             self._store.update(update)
+
+    @contextlib.contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Store errors as :class:`StoreError`; ``what`` names the generated text parsed."""
+        try:
+            yield
         except SyntaxError as error:
-            raise StoreError(f"internal error: generated update did not parse: {error}") from None
+            raise StoreError(f"internal error: generated {what} did not parse: {error}") from None
         except OSError as error:
             raise StoreError(f"cannot write store {self.path}: {error}") from None
 
