@@ -7,6 +7,7 @@ imports another stage's libraries: they meet here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -30,6 +31,14 @@ def normalise_title(title: str) -> str:
     """
     text = unicodedata.normalize("NFKC", title).casefold()
     return _NON_WORD.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _title_key(title: str) -> str:
+    """A paper's key by its title (cached: a build asks for each paper's key several
+    times, from merging to writing, while it is one of the last few thousand)."""
+    digest = hashlib.sha1(normalise_title(title).encode("utf-8")).hexdigest()
+    return f"title:{digest[:16]}"
 
 
 def normalise_arxiv_id(value: str | None) -> str | None:
@@ -80,8 +89,7 @@ class Paper:
         """Identity: the arXiv id when known, else the normalised title."""
         if self.arxiv_id:
             return f"arxiv:{self.arxiv_id}"
-        digest = hashlib.sha1(normalise_title(self.title).encode("utf-8")).hexdigest()
-        return f"title:{digest[:16]}"
+        return _title_key(self.title)
 
     @property
     def own_id(self) -> str:

@@ -7,6 +7,7 @@ Entity nodes are shared by every paper that names them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Protocol
@@ -14,6 +15,7 @@ from typing import Protocol
 from kg.namespaces import ID, KIND_CLASS, KIND_PATH
 from kg.rdf.terms import (
     RDF_TYPE,
+    XSD,
     date,
     decimal,
     integer,
@@ -34,9 +36,25 @@ EXACT_MATCH = prefixed("skos", "exactMatch")
 IN_SCHEME = prefixed("skos", "inScheme")
 CONCEPT = prefixed("skos", "Concept")
 PROV_GENERATED_BY = prefixed("prov", "wasGeneratedBy")
+PROV_VALUE = prefixed("prov", "value")
+XSD_INTEGER = f"<{XSD}integer>"
+TITLE = prefixed("dcterms", "title")
+ABSTRACT = prefixed("dcterms", "abstract")
+PAPER = kg("Paper")
+AUTHOR_NAME = kg("authorName")
 MENTIONS = kg("mentionsEntity")
+HAS_MENTION = kg("hasMention")
+MENTION = kg("Mention")
+MENTION_OF = kg("mentionOf")
 SENTENCE = kg("sentence")
 START = kg("start")
+HAS_RESULT = kg("hasResult")
+RESULT = kg("Result")
+METRIC = kg("metric")
+VALUE = kg("value")
+UNIT = kg("unit")
+ON_DATASET = kg("onDataset")
+ON_HARDWARE = kg("onHardware")
 
 #: The link property for each entity kind and role.
 LINK = {
@@ -66,8 +84,10 @@ def paper_iri(paper: Paper) -> str:
     return resource("paper", f"arxiv-{value}" if kind == "arxiv" else value)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def entity_iri(kind: str, label: str, concept: str | None = None) -> str:
-    """The node of an entity: its vocabulary concept, its URL for code, else minted from its key."""
+    """The node of an entity: its vocabulary concept, its URL for code, else minted from
+    its key (cached: most entities recur across papers)."""
     if concept:
         return iri(concept)
     if kind == "code":
@@ -80,16 +100,19 @@ def link_property(kind: str, *, proposed: bool) -> str:
     return LINK.get((kind, proposed)) or LINK[(kind, False)]
 
 
-def paper_triples(paper: Paper) -> Iterator[str]:
-    """Metadata of one paper: title, abstract, typed date, counts, identifiers."""
-    node = paper_iri(paper)
+def paper_triples(paper: Paper, node: str | None = None) -> Iterator[str]:
+    """Metadata of one paper: title, abstract, typed date, counts, identifiers.
+    ``node`` is the paper's IRI where the caller has it already."""
+    node = node or paper_iri(paper)
     title = literal(paper.title)
-    yield triple(node, RDF_TYPE, kg("Paper"))
-    yield triple(node, prefixed("dcterms", "title"), title)
-    yield triple(node, RDFS_LABEL, title)
-    yield triple(node, PREF_LABEL, title)
+    yield (
+        f"{node} {RDF_TYPE} {PAPER} .\n"
+        f"{node} {TITLE} {title} .\n"
+        f"{node} {RDFS_LABEL} {title} .\n"
+        f"{node} {PREF_LABEL} {title} .\n"
+    )
     if paper.abstract:
-        yield triple(node, prefixed("dcterms", "abstract"), literal(paper.abstract))
+        yield triple(node, ABSTRACT, literal(paper.abstract))
     if paper.date and (typed := date(paper.date)):
         yield triple(node, prefixed("dcterms", "issued"), typed)
     if paper.page_date and (typed := date(paper.page_date)):
@@ -101,7 +124,7 @@ def paper_triples(paper: Paper) -> Iterator[str]:
     if paper.organization:
         yield triple(node, kg("organization"), literal(paper.organization))
     for name in paper.authors:
-        yield triple(node, kg("authorName"), literal(name))
+        yield triple(node, AUTHOR_NAME, literal(name))
     if paper.source_id:
         yield triple(node, prefixed("dcterms", "identifier"), literal(paper.source_id))
     if paper.arxiv_id:
@@ -130,22 +153,33 @@ def _new_entity_triples(mention: Mention, node: str) -> Iterator[str]:
                 yield triple(node, ALT_LABEL, literal(alias))
 
 
-def _evidence(
-    node: str, sentence: str, start: int, component: str, sentences: dict[str, str]
-) -> Iterator[str]:
-    """Where the words are and who found them. The end offset is not stored: it is
-    the start plus the length of the words (``prov:value`` or the result's label).
-    ``sentences`` caches the paper's sentence literals: most hold several mentions."""
-    text = sentences.get(sentence)
-    if text is None:
-        text = sentences[sentence] = literal(sentence)
-    yield triple(node, SENTENCE, text)
-    yield triple(node, START, integer(start))
-    yield triple(node, PROV_GENERATED_BY, resource("component", component))
+class _Evidence:
+    """Where the words are and who found them, as N-Triples lines.
+
+    The end offset is not stored: it is the start plus the length of the words
+    (``prov:value`` or the result's label). The paper's sentence literals are
+    cached (most hold several mentions), as are the components' IRIs.
+    """
+
+    __slots__ = ("sentences",)
+
+    def __init__(self) -> None:
+        self.sentences: dict[str, str] = {}
+
+    def __call__(self, node: str, sentence: str, start: int, component: str) -> str:
+        text = self.sentences.get(sentence)
+        if text is None:
+            text = self.sentences[sentence] = literal(sentence)
+        return (
+            f"{node} {SENTENCE} {text} .\n"
+            f'{node} {START} "{start:d}"^^{XSD_INTEGER} .\n'
+            f"{node} {PROV_GENERATED_BY} {resource('component', component)} .\n"
+        )
 
 
 def extraction_triples(extraction: Extraction) -> Iterator[str]:
-    """Every triple a paper owns: metadata, links, their evidence, and results.
+    """Every triple a paper owns: metadata, links, their evidence, and results, as
+    N-Triples text in pieces of whole lines.
 
     Each link gets one evidence node, from its first mention in the text: enough to
     answer "why does the graph say this?", at a fraction of the triples that one
@@ -155,66 +189,61 @@ def extraction_triples(extraction: Extraction) -> Iterator[str]:
     """
     paper = extraction.paper
     node = paper_iri(paper)
-    yield from paper_triples(paper)
+    yield from paper_triples(paper, node)
     linked: set[tuple[str, str]] = set()
-    sentences: dict[str, str] = {}
+    evidence_of = _Evidence()
     mentions = sorted(extraction.mentions, key=lambda m: (m.start, m.end))
+    entities = [entity_iri(m.kind, m.label, m.concept) for m in mentions]
     # One role per entity: what a paper proposes anywhere, it proposes (not also uses).
-    proposed = {entity_iri(m.kind, m.label, m.concept) for m in mentions if m.proposed}
-    for mention in mentions:
-        entity = entity_iri(mention.kind, mention.label, mention.concept)
+    proposed = {entity for entity, m in zip(entities, mentions) if m.proposed}
+    for mention, entity in zip(mentions, entities):
         if entity in proposed and not mention.proposed:
             continue  # its evidence is the sentence that proposes it
         prop = link_property(mention.kind, proposed=entity in proposed)
         if (prop, entity) in linked:
             continue
         linked.add((prop, entity))
-        yield triple(node, prop, entity)
-        yield triple(node, MENTIONS, entity)
+        yield f"{node} {prop} {entity} .\n{node} {MENTIONS} {entity} .\n"
         if mention.concept is None:
             yield from _new_entity_triples(mention, entity)
         evidence = _mention_node(node, "m", prop, entity)
-        yield triple(node, kg("hasMention"), evidence)
-        yield triple(evidence, RDF_TYPE, kg("Mention"))
-        yield triple(evidence, kg("mentionOf"), entity)
-        yield triple(evidence, prefixed("prov", "value"), literal(mention.text))
-        yield from _evidence(
-            evidence, mention.sentence, mention.start, mention.component, sentences
+        yield (
+            f"{node} {HAS_MENTION} {evidence} .\n"
+            f"{evidence} {RDF_TYPE} {MENTION} .\n"
+            f"{evidence} {MENTION_OF} {entity} .\n"
+            f"{evidence} {PROV_VALUE} {literal(mention.text)} .\n"
         )
+        yield evidence_of(evidence, mention.sentence, mention.start, mention.component)
     for result in extraction.results:
-        yield from result_triples(node, result, sentences)
+        yield from result_triples(node, result, evidence_of)
 
 
 def result_triples(
-    paper_node: str, result: Result, sentences: dict[str, str] | None = None
+    paper_node: str, result: Result, evidence_of: _Evidence | None = None
 ) -> Iterator[str]:
     node = _mention_node(paper_node, "r", result.start, result.end, result.metric, result.value)
-    yield triple(paper_node, kg("hasResult"), node)
-    yield triple(node, RDF_TYPE, kg("Result"))
     metric = entity_iri("metric", result.metric, result.metric_concept)
-    yield triple(node, kg("metric"), metric)
+    yield (
+        f"{paper_node} {HAS_RESULT} {node} .\n"
+        f"{node} {RDF_TYPE} {RESULT} .\n"
+        f"{node} {METRIC} {metric} .\n"
+    )
     if result.metric_concept is None:
         yield triple(metric, RDF_TYPE, kg("Metric"))
         yield triple(metric, RDFS_LABEL, literal(result.metric))
         yield triple(metric, PREF_LABEL, literal(result.metric))
     if (value := decimal(result.value)) is not None:
-        yield triple(node, kg("value"), value)
+        yield triple(node, VALUE, value)
     yield triple(node, RDFS_LABEL, literal(result.raw))
     if result.unit:
-        yield triple(node, kg("unit"), literal(result.unit))
+        yield triple(node, UNIT, literal(result.unit))
     if result.dataset:
-        yield triple(node, kg("onDataset"), entity_iri("dataset", result.dataset))
+        yield triple(node, ON_DATASET, entity_iri("dataset", result.dataset))
     if result.hardware:
-        yield triple(node, kg("onHardware"), entity_iri("hardware", result.hardware))
+        yield triple(node, ON_HARDWARE, entity_iri("hardware", result.hardware))
     if result.hardware_count is not None:
         yield triple(node, kg("hardwareCount"), integer(result.hardware_count))
-    yield from _evidence(
-        node,
-        result.sentence,
-        result.start,
-        result.component,
-        {} if sentences is None else sentences,
-    )
+    yield (evidence_of or _Evidence())(node, result.sentence, result.start, result.component)
 
 
 def concept_triples(concept: ConceptLike) -> Iterator[str]:
