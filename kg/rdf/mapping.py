@@ -15,7 +15,6 @@ from typing import Protocol
 from kg.namespaces import ID, KIND_CLASS, KIND_PATH
 from kg.rdf.terms import (
     RDF_TYPE,
-    XSD,
     date,
     decimal,
     integer,
@@ -37,7 +36,6 @@ IN_SCHEME = prefixed("skos", "inScheme")
 CONCEPT = prefixed("skos", "Concept")
 PROV_GENERATED_BY = prefixed("prov", "wasGeneratedBy")
 PROV_VALUE = prefixed("prov", "value")
-XSD_INTEGER = f"<{XSD}integer>"
 TITLE = prefixed("dcterms", "title")
 ABSTRACT = prefixed("dcterms", "abstract")
 PAPER = kg("Paper")
@@ -172,7 +170,7 @@ class _Evidence:
             text = self.sentences[sentence] = literal(sentence)
         return (
             f"{node} {SENTENCE} {text} .\n"
-            f'{node} {START} "{start:d}"^^{XSD_INTEGER} .\n'
+            f"{node} {START} {integer(start)} .\n"
             f"{node} {PROV_GENERATED_BY} {resource('component', component)} .\n"
         )
 
@@ -195,8 +193,8 @@ def extraction_triples(extraction: Extraction) -> Iterator[str]:
     mentions = sorted(extraction.mentions, key=lambda m: (m.start, m.end))
     entities = [entity_iri(m.kind, m.label, m.concept) for m in mentions]
     # One role per entity: what a paper proposes anywhere, it proposes (not also uses).
-    proposed = {entity for entity, m in zip(entities, mentions) if m.proposed}
-    for mention, entity in zip(mentions, entities):
+    proposed = {entity for entity, m in zip(entities, mentions, strict=True) if m.proposed}
+    for mention, entity in zip(mentions, entities, strict=True):
         if entity in proposed and not mention.proposed:
             continue  # its evidence is the sentence that proposes it
         prop = link_property(mention.kind, proposed=entity in proposed)

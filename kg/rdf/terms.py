@@ -92,7 +92,7 @@ def literal(text: str, *, datatype: str | None = None, lang: str | None = None) 
 
 
 def integer(value: int) -> str:
-    return literal(str(int(value)), datatype="integer")
+    return f'"{int(value)}"^^<{XSD}integer>'  # digits and a sign: nothing to escape
 
 
 def decimal(value: str) -> str | None:
