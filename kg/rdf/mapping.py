@@ -156,7 +156,8 @@ class _Evidence:
 
     The end offset is not stored: it is the start plus the length of the words
     (``prov:value`` or the result's label). The paper's sentence literals are
-    cached (most hold several mentions), as are the components' IRIs.
+    cached here (most hold several mentions); the components' IRIs come from
+    :func:`resource`'s own cache.
     """
 
     __slots__ = ("sentences",)
