@@ -156,15 +156,16 @@ def test_real_common_names(real: Extractor) -> None:
     assert labels("task", "image classification") <= set(extraction.labels("task"))
 
 
-def test_plain_words_and_suffix_windows_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
+def test_plain_words_and_affix_shortcuts_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
     # The tokenizer skips its affix regexes for a word of letters, or of letters and
-    # digits ending in a digit, and searches suffixes in a word's last characters:
-    # on real text, labels and odd shapes the tokens must be exactly what spaCy's
-    # English rules give without those shortcuts.
+    # digits ending in a digit, searches suffixes in a word's last characters,
+    # prefixes and infixes only where their first character can be, and URLs only
+    # in words with a dot: on real text, labels and odd shapes the tokens must be
+    # exactly what spaCy's English rules give without those shortcuts.
     import itertools
 
     from spacy.lang.en import English
-    from spacy.util import compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     from kg.extract.tokenizer import _STOP_AFTER_MODEL, blank_nlp
     from kg.sources import read_papers
@@ -174,6 +175,9 @@ def test_plain_words_and_suffix_windows_give_spacys_own_tokens(seed_paths: list[
     rules.token_match = None
     full_search = compile_suffix_regex([*English.Defaults.suffixes, _STOP_AFTER_MODEL]).search
     rules.suffix_search = full_search
+    rules.prefix_search = compile_prefix_regex(English.Defaults.prefixes).search
+    rules.infix_finditer = compile_infix_regex(English.Defaults.infixes).finditer
+    rules.url_match = English.Defaults.url_match
     texts = [paper.text for paper in read_papers(seed_paths)]
     texts += [label for c in load_vocabulary().concepts.values() for label in (c.label, *c.aliases)]
     shapes = ["".join(p) for n in (1, 2, 3) for p in itertools.product("aZ1mMkgGBT%'.", repeat=n)]
@@ -187,6 +191,15 @@ def test_plain_words_and_suffix_windows_give_spacys_own_tokens(seed_paths: list[
     # every character a suffix rule can end with, after letters, digits and capitals
     ends = {chr(c) for c in range(0x20, 0x3000)} - {" ", "\x85", "\xa0"}
     words |= {f"{before}{end}" for before in ("a", "ab1", "AB", "3", "x.", "1M") for end in ends}
-    spans = [(w, fast.suffix_search(w), full_search(w)) for w in words]
-    differ = [w for w, a, b in spans if (a and a.span()) != (b and b.span())]
+    # and every character a prefix or infix rule can start with, in the same places
+    words |= {f"{end}{after}" for after in ("a", "1", "AB", "x.y") for end in ends}
+    words |= {f"{a}{char}{b}" for a, b in ("ab", "12", "aB", "A1", "1a", "..") for char in ends}
+    words |= {"192.168.0.1", "10.1.2.3", "http://localhost", "a@b.io", "x.y:80/p?q#f"}
+    for name in ("suffix_search", "prefix_search", "url_match"):
+        shortcut, rule = getattr(fast, name), getattr(rules, name)
+        spans = [(w, shortcut(w), rule(w)) for w in words]
+        differ = [w for w, a, b in spans if (a and a.span()) != (b and b.span())]
+        assert not differ, (name, differ[:5])
+    infixes = [(w, fast.infix_finditer(w), rules.infix_finditer(w)) for w in words]
+    differ = [w for w, a, b in infixes if [m.span() for m in a] != [m.span() for m in b]]
     assert not differ, differ[:5]
