@@ -156,6 +156,26 @@ def test_real_common_names(real: Extractor) -> None:
     assert labels("task", "image classification") <= set(extraction.labels("task"))
 
 
+@real_vocabulary
+def test_batched_components_give_each_paper_what_it_gets_alone(
+    real: Extractor, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each component runs a batch of docs before the next component starts, so the
+    # trigger words a later component asks for first are added after earlier ones
+    # indexed the batch's docs: those indexes must be rebuilt, not reused.
+    import numpy as np
+
+    from kg.extract import _scan
+    from kg.sources import dedupe, read_papers
+
+    monkeypatch.setattr(_scan, "_TRIGGER_WORDS", {})
+    monkeypatch.setattr(_scan, "_HASHES", {})
+    monkeypatch.setattr(_scan, "_MAY_TRIGGER", np.zeros_like(_scan._MAY_TRIGGER))
+    batch = list(dedupe(read_papers(seed_paths)))[:100]
+    together = [e.as_gold_record() for e in real.extract(batch)]
+    assert together == [real.extract_one(paper).as_gold_record() for paper in batch]
+
+
 def test_plain_words_and_affix_shortcuts_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
     # The tokenizer skips its affix regexes for a word of letters, or of letters and
     # digits ending in a digit, searches suffixes in a word's last characters,

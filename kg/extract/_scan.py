@@ -8,8 +8,8 @@ class and slow on alternations, so components look their trigger words up with
 from __future__ import annotations
 
 import re
-from itertools import compress, count
 
+import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -48,6 +48,10 @@ def words_after(text: str, start: int, *, span: int = 160) -> list[tuple[int, in
 #: Hash → word of every trigger word any component asked for.
 _TRIGGER_WORDS: dict[int, str] = {}
 _HASHES: dict[frozenset[str], frozenset[int]] = {}
+#: Which values of a hash's low 16 bits some trigger word has: a 64 KB table that
+#: stays in the CPU cache, so only the few tokens that pass it are looked up.
+_LOW_BITS = np.uint64(0xFFFF)
+_MAY_TRIGGER = np.zeros(int(_LOW_BITS) + 1, dtype=bool)
 
 
 def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -62,15 +66,17 @@ def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
         listed = [hash_string(word) for word in words]
         hashes = _HASHES[words] = frozenset(listed)
         _TRIGGER_WORDS.update(zip(listed, words, strict=True))
-        doc.user_data.pop("kg_triggers", None)
-    index = doc.user_data.get("kg_triggers")
-    if index is None:
+        _MAY_TRIGGER[np.array(listed, dtype=np.uint64) & _LOW_BITS] = True
+    known, index = doc.user_data.get("kg_triggers") or (0, None)
+    if known != len(_TRIGGER_WORDS):  # none yet, or built before a component added words
         index = {}
-        values = doc.to_array(LOWER).tolist()
+        values = doc.to_array(LOWER)
         # the positions of trigger words, found without a Python-level loop over tokens
-        for position in compress(count(), map(_TRIGGER_WORDS.__contains__, values)):
-            index.setdefault(values[position], []).append(position)
-        doc.user_data["kg_triggers"] = index
+        passed = np.flatnonzero(_MAY_TRIGGER[(values & _LOW_BITS).astype(np.intp)])
+        for position, value in zip(passed.tolist(), values[passed].tolist(), strict=True):
+            if value in _TRIGGER_WORDS:
+                index.setdefault(value, []).append(position)
+        doc.user_data["kg_triggers"] = len(_TRIGGER_WORDS), index
     starts = token_starts(doc)
     # the doc holds a few dozen trigger words; a component asks for hundreds
     found = [

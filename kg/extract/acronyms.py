@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates, text_of
+from kg.extract.spans import Candidate, Component, candidates, text_of
 
 # "(HDP)", "(NDC-Scene)", "(MoE)", "(SSC)", "(e.g. …)" is rejected by the checks below
 _PAREN = re.compile(r"\(\s*([A-Za-z][\w\-+./]{0,14}?)s?\s*[;,)]")
@@ -70,7 +70,7 @@ def make_acronyms(nlp: Language, name: str) -> AcronymFinder:
     return AcronymFinder(name)
 
 
-class AcronymFinder:
+class AcronymFinder(Component):
     def __init__(self, name: str = "kg_acronyms") -> None:
         self.name = name
 

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates, text_of
+from kg.extract.spans import Candidate, Component, candidates, text_of
 
 _URL = re.compile(
     r"\b(?:https?://|www\.|(?:github\.com|huggingface\.co|gitlab\.com|bitbucket\.org)/)"
@@ -49,7 +49,7 @@ def make_code_links(nlp: Language, name: str) -> CodeLinks:
     return CodeLinks(name)
 
 
-class CodeLinks:
+class CodeLinks(Component):
     def __init__(self, name: str = "kg_code_links") -> None:
         self.name = name
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import find_words
-from kg.extract.spans import Candidate, candidates, text_of
+from kg.extract.spans import Candidate, Component, candidates, text_of
 
 _MODEL = r"[A-Z]{0,4}[- ]?\d{1,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SUPER|Ultra|Max|Pro|XT|SXM\d?|PCIe|\d+\s?GB))?"
 _VENDOR = re.compile(
@@ -81,7 +81,7 @@ def make_hardware(nlp: Language, name: str) -> HardwarePatterns:
     return HardwarePatterns(name)
 
 
-class HardwarePatterns:
+class HardwarePatterns(Component):
     def __init__(self, name: str = "kg_hardware") -> None:
         self.name = name
 

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import Candidate, candidates, text_of
+from kg.extract.spans import Candidate, Component, candidates, text_of
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -39,7 +39,7 @@ def make_metric_phrases(nlp: Language, name: str) -> MetricPhrases:
     return MetricPhrases(name)
 
 
-class MetricPhrases:
+class MetricPhrases(Component):
     def __init__(self, name: str = "kg_metric_phrases") -> None:
         self.name = name
 

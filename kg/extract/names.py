@@ -21,7 +21,7 @@ from kg.extract._scan import _WORD as _SCAN_WORD
 from kg.extract._scan import find_words, is_word_end, is_word_start, words_after, words_before
 from kg.extract.proposal_phrases import object_phrases
 from kg.extract.roles import GENERIC
-from kg.extract.spans import Candidate, candidates, text_of
+from kg.extract.spans import Candidate, Component, candidates, text_of
 from kg.vocab import scorer_key
 
 _SIZE_ONLY = re.compile(
@@ -586,7 +586,7 @@ def _own_subject(before: str, own: str | None) -> bool:
     return words.endswith(own) and is_word_start(words, len(words) - len(own))
 
 
-class NamePatterns:
+class NamePatterns(Component):
     """Pattern rules for new names of methods and datasets, and for what a paper proposes."""
 
     def __init__(self, name: str = "kg_names") -> None:

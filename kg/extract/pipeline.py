@@ -26,6 +26,7 @@ from kg.extract import (  # noqa: F401
     tasks,
     vocab_ruler,
 )
+from kg.extract.spans import DOC_BATCH
 from kg.extract.tokenizer import blank_nlp
 from kg.namespaces import ID, KIND_PATH
 from kg.records import Extraction, Paper, entity_key
@@ -112,11 +113,8 @@ class Extractor:
             return self._run(papers)
 
     def _run(self, papers: list[Paper]) -> list[Extraction]:
-        pairs = ((self.make_doc(paper.text), paper) for paper in papers)
-        return [
-            self._record(paper, doc)
-            for doc, paper in self.nlp.pipe(pairs, as_tuples=True, batch_size=len(papers))
-        ]
+        docs = self.nlp.pipe((self.make_doc(paper.text) for paper in papers), batch_size=DOC_BATCH)
+        return [self._record(paper, doc) for paper, doc in zip(papers, docs, strict=True)]
 
     def _record(self, paper: Paper, doc) -> Extraction:
         # A new name ending in a modifier suffix lost its head noun ("MoE-related",

@@ -14,11 +14,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import SentenceIndex, text_of
+from kg.extract.spans import Component, SentenceIndex, text_of
 from kg.namespaces import ID
 from kg.records import Mention, Result
 
-_NUMBER = r"(?P<value>\d[\d,]*(?:\.\d+)?)"
+# ASCII digits: ``re`` scans a whole abstract for the first one, and tests ``[0-9]`` at
+# each character in half the time it takes to test ``\d`` (every script's digits).
+_NUMBER = r"(?P<value>[0-9][0-9,]*(?:\.[0-9]+)?)"
 _UNIT = (
     r"(?P<unit>%|\s?percent(?:age points?)?|\s?pp\b|\s?[x×](?![\w])|\s?times\b|\s?GPU[- ]hours?|"
     r"\s?(?:ms|milliseconds?|seconds?|s|hours?|minutes?|days?|"
@@ -144,7 +146,7 @@ def make_results(nlp: Language, name: str) -> ResultFinder:
     return ResultFinder(name)
 
 
-class ResultFinder:
+class ResultFinder(Component):
     def __init__(self, name: str = "kg_results") -> None:
         self.name = name
 

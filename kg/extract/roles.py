@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract._scan import is_word_end, is_word_start
 from kg.extract.metric_cues import has_metric_cue, not_a_measure
-from kg.extract.spans import Candidate, SentenceIndex, candidates, overlaps, text_of
+from kg.extract.spans import Candidate, Component, SentenceIndex, candidates, overlaps, text_of
 from kg.records import Mention, entity_key
 from kg.vocab import Vocabulary, scorer_key
 
@@ -207,7 +207,7 @@ def make_roles(nlp: Language, name: str) -> RoleResolver:
     return RoleResolver(name)
 
 
-class RoleResolver:
+class RoleResolver(Component):
     def __init__(self, name: str = "kg_roles") -> None:
         self.name = name
         self.vocabulary = Vocabulary()

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.spans import text_of
+from kg.extract.spans import Component, text_of
 
 #: Words that end with a dot without ending the sentence (compared in lower case).
 ABBREVIATIONS = frozenset(
@@ -66,7 +66,7 @@ def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter(name)
 
 
-class SentenceSplitter:
+class SentenceSplitter(Component):
     """Leaves the :func:`split_sentences` offsets on the doc for the other components.
 
     spaCy's own sentence flags (``token.is_sent_start``) are not set: every

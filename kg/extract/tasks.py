@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import find_words, words_after, words_before
-from kg.extract.spans import Candidate, candidates, text_of
+from kg.extract.spans import Candidate, Component, candidates, text_of
 from kg.vocab import Vocabulary
 
 HEADS = frozenset(
@@ -341,7 +341,7 @@ def make_tasks(nlp: Language, name: str) -> TaskPatterns:
     return TaskPatterns(name)
 
 
-class TaskPatterns:
+class TaskPatterns(Component):
     def __init__(self, name: str = "kg_tasks") -> None:
         self.name = name
         self.vocabulary: Vocabulary | None = None

@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.spans import Candidate, candidates, text_of, token_starts
+from kg.extract.spans import Candidate, Component, candidates, text_of, token_starts
 from kg.vocab import Vocabulary
 from kg.vocab.loader import cache_dir, read_pickle, write_pickle
 
@@ -104,7 +104,7 @@ def make_vocab_ruler(nlp: Language, name: str) -> VocabularyRuler:
     return VocabularyRuler(nlp, name)
 
 
-class VocabularyRuler:
+class VocabularyRuler(Component):
     """Matches vocabulary labels; call :meth:`set_vocabulary` before use."""
 
     def __init__(self, nlp: Language, name: str = "kg_vocab_ruler") -> None:
