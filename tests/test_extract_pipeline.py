@@ -223,3 +223,42 @@ def test_plain_words_and_affix_shortcuts_give_spacys_own_tokens(seed_paths: list
     infixes = [(w, fast.infix_finditer(w), rules.infix_finditer(w)) for w in words]
     differ = [w for w, a, b in infixes if [m.span() for m in a] != [m.span() for m in b]]
     assert not differ, differ[:5]
+
+
+def test_gated_patterns_find_what_their_plain_form_finds(seed_paths: list[Path]) -> None:
+    # ``gated`` leads a pattern with a lookahead on its possible first characters so
+    # that ``re`` skips most positions at once: every match must stay the same, on
+    # whole texts and on the windows the components search.
+    import importlib
+    import random
+    import re
+
+    from kg.extract import PIPELINE
+    from kg.extract._scan import gated
+    from kg.sources import read_papers
+
+    texts = [paper.text for paper in read_papers(seed_paths)]
+    texts += ["We, they and/or it; while whereas, and X-Bench on Android GPUs 12%."]
+    assert gated(r"\bwhile\b").pattern.startswith("(?=[w])")
+    assert gated(r"[A-Za-z]+").pattern == "[A-Za-z]+"  # a class already leads: left alone
+    modules = {f"kg.extract.{name.removeprefix('kg_')}" for name in PIPELINE}
+    modules |= {"kg.extract.metric_cues", "kg.extract.names", "kg.extract.roles"}
+    found = []
+    for module in sorted(modules):
+        for value in vars(importlib.import_module(module)).values():
+            for pattern in value.values() if isinstance(value, dict) else [value]:
+                if isinstance(pattern, re.Pattern) and pattern.pattern.startswith("(?=["):
+                    found.append(pattern)
+    assert len(found) >= 15
+    rng = random.Random(7)
+    for pattern in found:
+        plain = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], pattern.pattern
+            for _ in range(5):
+                start = rng.randrange(len(text))
+                end = min(len(text), start + rng.randrange(1, 120))
+                a, b = pattern.search(text, start, end), plain.search(text, start, end)
+                assert (a and a.span()) == (b and b.span()), pattern.pattern

@@ -8,6 +8,8 @@ class and slow on alternations, so components look their trigger words up with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from re import _parser as re_parser  # what a pattern can start with (as re parses it)
 
 import numpy as np
 from spacy.attrs import LOWER
@@ -15,6 +17,58 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from kg.extract.spans import token_starts
+
+
+def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, led by a lookahead on the characters a match can
+    start with, for patterns searched over long text.
+
+    ``re`` skips quickly to where a pattern can start only when it opens with a literal
+    or one character class; one that opens with ``\\b``, a lookbehind or an
+    alternation of words is tried in full at every position. The lookahead turns most
+    positions away at the cost of one test, and changes no match. Patterns whose first
+    characters are not known, or are too many to help, are compiled as they are.
+    """
+    chars = first_chars(re_parser.parse(pattern, flags))
+    if not chars or len(chars) > 40 or (pattern.startswith("(?") and pattern[2:3].isalpha()):
+        return re.compile(pattern, flags)  # (global inline flags must stay first)
+    allowed = "".join(sorted(re.escape(char) for char in chars))
+    return re.compile(f"(?=[{allowed}])(?:{pattern})", flags)
+
+
+def first_chars(tree: re_parser.SubPattern) -> frozenset[str] | None:
+    """The characters a match of ``tree`` can start with (lookarounds before it skipped,
+    as they consume nothing); None where that is not known or the match can be empty."""
+    for op, arg in tree.data:
+        if op in (re_parser.ASSERT, re_parser.ASSERT_NOT, re_parser.AT):
+            continue
+        return chars_of(op, arg, first_chars)
+    return None
+
+
+def chars_of(op, arg, recurse: Callable) -> frozenset[str] | None:
+    """The characters one item of a pattern can match at the end ``recurse`` looks at."""
+    if op is re_parser.LITERAL:
+        return frozenset(chr(arg))
+    if op is re_parser.IN:
+        chars: set[str] = set()
+        for item, value in arg:
+            if item is re_parser.LITERAL:
+                chars.add(chr(value))
+            elif item is re_parser.RANGE:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # a category (\\w, \\d), a negated class
+                return None
+        return frozenset(chars)
+    if op is re_parser.SUBPATTERN and not arg[1] and not arg[2]:  # no inline flags
+        return recurse(arg[3])
+    if op is re_parser.BRANCH:
+        found = [recurse(branch) for branch in arg[1]]
+        return None if None in found else frozenset().union(*found)
+    if op in (re_parser.MAX_REPEAT, re_parser.MIN_REPEAT) and arg[0] >= 1:
+        return recurse(arg[2])
+    return None  # an anchor, a lookaround, anything else: not known
+
 
 _WORD = re.compile(r"[\w+][\w+.'’-]*[\w+]|[\w+]|[,():;]|\.(?=\s|$)")
 

@@ -14,11 +14,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_words
+from kg.extract._scan import find_words, gated
 from kg.extract.spans import Candidate, Component, candidates, text_of
 
 _MODEL = r"[A-Z]{0,4}[- ]?\d{1,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SUPER|Ultra|Max|Pro|XT|SXM\d?|PCIe|\d+\s?GB))?"
-_VENDOR = re.compile(
+_VENDOR = gated(
     r"\b(?:NVIDIA|Nvidia|AMD|Intel|Apple|Google|Qualcomm|Arm|ARM|Xilinx|AMD-Xilinx|Huawei|"
     r"Graphcore|Cerebras|Habana|Samsung|MediaTek)\s+"
     r"(?:(?:GeForce|Tesla|Quadro|Titan|TITAN|Radeon|Instinct|Xeon|Core|Jetson|Snapdragon|Ascend|"
@@ -69,7 +69,7 @@ _MODEL_LIST = re.compile(
 )
 _TPU = re.compile(r"TPU\s?v\d[a-z]?\b")
 #: "Android, iOS and Nvidia Jetson devices": a platform in a list before a device noun.
-_PLATFORM = re.compile(r"\b(?:Android|iOS)\b")
+_PLATFORM = gated(r"\b(?:Android|iOS)\b")
 _PLATFORM_LIST = re.compile(
     r"(?:\s*(?:,|and|or|/)\s*[A-Za-z][\w-]*(?: [A-Z][\w-]*){0,2})*\s+(?:devices?|phones?|smartphones?)\b"
 )

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract._scan import gated
+
 #: A figure: "28%", "28\\%" (TeX), "3.2x", "10 times", "$100K". Written to start with
 #: one character class (a digit or "$", then told apart by a look-behind) so that
 #: ``re`` skips to the digits instead of trying every alternative at every position.
@@ -34,7 +36,7 @@ def _has_figure(text: str, start: int, end: int) -> bool:
 
 
 #: A word of change or size just before the metric: "reduces (the) X", "lower X".
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = gated(
     r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*|halv\w*|fewer|less|negligible|minimal|"
     r"in terms of|(?:gain|improvement|increase|reduction|decrease|drop)s?\s+in)"
     r"\s+(?:(?:the|its|their|our|of)\s+)?(?:[\w-]+\s+){0,2}$",
@@ -43,7 +45,7 @@ _CHANGE_BEFORE = re.compile(
 #: Labels that a word of change alone does not make measured ("lower cost").
 _GOAL_WORDS = frozenset({"cost", "utilization", "data movement"})
 #: A measured gain right before "precision"/"recall": "gains in precision".
-_GAIN_BEFORE = re.compile(
+_GAIN_BEFORE = gated(
     r"\b(?:(?:gains?|improvements?|increases?)\s+in|improv\w*)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
@@ -75,7 +77,7 @@ _PRECISION_OF = re.compile(
 )
 #: Other retrieval/classification measures near "precision" or "recall" ("accuracy"
 #: is no partner of "precision": "reduced precision costs accuracy").
-_PR_PARTNERS = re.compile(
+_PR_PARTNERS = gated(
     r"\b(?:precision|recall|F1|F-?score|F-measure|AUC|AUROC|mAP|sensitivity|specificity)\b",
     re.IGNORECASE,
 )
@@ -83,7 +85,7 @@ _PR_PARTNERS = re.compile(
 _MODEL_AFTER = re.compile(r"\s+(?:models?|functions?|predictors?|estimators?)\b")
 #: Sizes and budgets that a study varies rather than measures.
 _SETTINGS = frozenset({"model size", "number of parameters", "training time"})
-_VARIED_BEFORE = re.compile(
+_VARIED_BEFORE = gated(
     r"\b(?:across|impact of|effect of|influence of|role of|varying|different|various|scaling)"
     r"\s+(?:(?:the|most|all|many)\s+)?$",
     re.IGNORECASE,

@@ -18,7 +18,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract._scan import _WORD as _SCAN_WORD
-from kg.extract._scan import find_words, is_word_end, is_word_start, words_after, words_before
+from kg.extract._scan import (
+    find_words,
+    gated,
+    is_word_end,
+    is_word_start,
+    words_after,
+    words_before,
+)
 from kg.extract.proposal_phrases import object_phrases
 from kg.extract.roles import GENERIC
 from kg.extract.spans import Candidate, Component, candidates, text_of
@@ -69,17 +76,17 @@ _OWN_VERBS = frozenset({"employs", "features", "incorporates", "introduces", "pr
 _CLASS_NAMES = frozenset(
     {"DNN", "CNN", "RNN", "GNN", "NN", "LLM", "VLM", "MLLM", "SLM", "LM", "ML", "AI", "DL", "RL"}
 )
-_SYSTEM_SUBJECT = re.compile(
+_SYSTEM_SUBJECT = gated(
     r"(?:\b(?:[Oo]ur|[Tt]he) (?:system|framework|method|approach|design)|(?:^|[.!?\n]\s*)It)"
     r"(?:\s+\w+ly)?\s+$"
 )
 #: A CamelCase repository name ("VocabularyParallelism") and its words.
 _REPOSITORY = re.compile(r"github\.com/[\w.-]+/([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\b")
 _CAMEL_PART = re.compile(r"[A-Z][a-z0-9]+")
-_LISTED_BEFORE = re.compile(
+_LISTED_BEFORE = gated(
     r"(?:\b(?:like|as|including|and|or|than|on|in|with|from|over)|,)\s+$", re.IGNORECASE
 )
-_WE_BEFORE = re.compile(r"\b[Ww]e\b[^.;]*$")
+_WE_BEFORE = gated(r"\b[Ww]e\b[^.;]*$")
 #: "X is proposed", "X (XX) are introduced": a passive proposal of the name before it.
 _PASSIVE_CUES = (" is proposed", " are proposed", " is introduced", " are introduced")
 _BEFORE_PASSIVE = re.compile(r"((?:[A-Z][\w+-]*\s+){0,4}[A-Z][\w+-]*)\s*(?:\([^()]{1,15}\)\s*)?$")
@@ -89,11 +96,11 @@ _OUR_THEN_NAME = re.compile(
 )
 _NAME_BEFORE_OUR = re.compile(r"(?<![\w+.-])[A-Za-z][\w+.-]*[\w+]$")
 _HEAD_AFTER = re.compile(r" [a-z]+")
-_PROPOSED_BEFORE = re.compile(r"\b(?:our|the|a)\s+(?:newly\s+)?$", re.IGNORECASE)
+_PROPOSED_BEFORE = gated(r"\b(?:our|the|a)\s+(?:newly\s+)?$", re.IGNORECASE)
 _QUOTED = re.compile(
     r"\s+(?:(?:a|an|the|our)\s+)?(?:novel\s+|new\s+)?[\"“'](?P<name>[A-Za-z][\w -]{2,50}?)[\"”']"
 )
-_PROPOSE_SUBJECT = re.compile(
+_PROPOSE_SUBJECT = gated(
     r"(?:\b(?:we|paper|work|study|report|article|chapter|thesis|to)"
     r"(?:\s+(?:also|further|then|first|therefore|thus|hence|additionally|newly))?\s+)$",
     re.IGNORECASE,
@@ -260,11 +267,11 @@ _APPOSITIVE_DATA = re.compile(
     r"(?:(?!(?:for|of|to|in|on|with|from|that|which|and)\b)[\w-]+\s+){0,4}?"
     r"(?:dataset|benchmark|corpus|collection|suite)\b"
 )
-_DATA_WORD = re.compile(r"\b(?:Benchmark|Dataset|Corpus|Suite)$")  # the name's head
-_DATA_BEFORE = re.compile(r"\b(?:data\s?sets?|benchmarks?|corpus|datastore)\b[^.;]{0,25}$", re.I)
+_DATA_WORD = gated(r"\b(?:Benchmark|Dataset|Corpus|Suite)$")  # the name's head
+_DATA_BEFORE = gated(r"\b(?:data\s?sets?|benchmarks?|corpus|datastore)\b[^.;]{0,25}$", re.I)
 _NAME_BEFORE_COLON = re.compile(r"([A-Za-z][\w+-]*):\s$")
 _DATA_NEAR = re.compile(r"\s+(?:dataset|benchmark|corpus)")
-_BENCH = re.compile(r"\b[A-Z][\w]*-Bench(?:-\w+)?\b")
+_BENCH = gated(r"\b[A-Z][\w]*-Bench(?:-\w+)?\b")
 _DATASET_SUFFIX = re.compile(r"(?:Bench|Eval|QA|Set|Corpus|Data)\d*\+*$")
 #: "X: A Large-Scale Benchmark for ...", not "X: Guidelines for Creating Datasets"
 _TITLE_DATA = re.compile(

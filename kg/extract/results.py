@@ -14,6 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract._scan import gated
 from kg.extract.spans import Component, SentenceIndex, text_of
 from kg.namespaces import ID
 from kg.records import Mention, Result
@@ -31,7 +32,7 @@ _DEVICE_COUNT = re.compile(
     r"(?P<value>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?P<device>GPUs|TPUs|CPUs|NPUs|accelerators|nodes|chips)\b"
 )
 _DEVICES = ("GPUs", "TPUs", "CPUs", "NPUs", "accelerators", "nodes", "chips")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_BREAK = gated(r";|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b")
 #: Other values coordinated with this one ("45x and 6150x speedups"): skipped over
 #: when the metric follows the values.
 _MORE_VALUES = re.compile(
@@ -40,14 +41,14 @@ _MORE_VALUES = re.compile(
 )
 #: Words between a value and a metric after it that tie the value to something else:
 #: "77.1% compression with 0.6% accuracy loss", "10 points across model sizes".
-_LOOSE_GAP = re.compile(
+_LOOSE_GAP = gated(
     r"[,;()]|\b(?:and|with|while|whereas|across|for|on|than|compared|when|using|which|"
     r"that|but|at|by|over|under|beyond|without|within|while)\b",
     re.IGNORECASE,
 )
 #: A factor with no metric named, after a comparison verb: "outperforms X by up to
 #: 7.89x", "runs 3x faster" — a speedup.
-_SPEED_CUE = re.compile(
+_SPEED_CUE = gated(
     r"\b(?:outperform\w*|faster|quicker|speed(?:s|ing)?[ -]?up|sped up|accelerat\w*)\b",
     re.IGNORECASE,
 )

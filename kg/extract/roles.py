@@ -20,7 +20,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import is_word_end, is_word_start
+from kg.extract._scan import gated, is_word_end, is_word_start
 from kg.extract.metric_cues import has_metric_cue, not_a_measure
 from kg.extract.spans import Candidate, Component, SentenceIndex, candidates, overlaps, text_of
 from kg.records import Mention, entity_key
@@ -73,7 +73,7 @@ _CLAUSE = re.compile(
 #: "CodeLLMs", "MedVLMs": a class of models written as one word, not a system.
 _CLASS_PLURAL = re.compile(r"(?:(?:LM|DNN|CNN|GNN|NN|Model|Net)s|LLMs?|VLMs?)$")
 #: Words before a name that cite it: "such as X", "including X", "compared with X".
-_CITED_BEFORE = re.compile(
+_CITED_BEFORE = gated(
     r"\b(?:such as|including|like|e\.g\.,?|i\.e\.,?|compared (?:to|with)|than|over|versus|"
     r"vs\.?|existing|baselines?|prior|previous|state-of-the-art|SOTA|version of)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[\w.+-]+(?:,| and| or)?\s+){0,6}$",
@@ -93,12 +93,12 @@ _HARDWARE_SUFFIX = re.compile(
     r"(?:[ -]v\d+(?:\.\d+)?|-[A-Z]{1,2}| (?:Ti|SUPER|Super|Pro|Max|Ultra))(?![\w-])"
 )
 _CUES = {
-    "dataset": re.compile(
+    "dataset": gated(
         r"\b(?:benchmarks?|datasets?|corpus|corpora|test sets?|splits?|problems|evaluat\w*|"
         r"accuracy|score[sd]?|pass@\w+|solv\w*)\b",
         re.IGNORECASE,
     ),
-    "hardware": re.compile(
+    "hardware": gated(
         r"\b(?:supercomputers?|clusters?|nodes|GPUs?|CPUs?|TPUs?|accelerators?|exascale|HPC|"
         r"chips?|devices?|processors?|hardware)\b",
         re.IGNORECASE,
@@ -108,11 +108,11 @@ _CUES = {
         re.IGNORECASE,
     ),
 }
-_CUES["task"] = re.compile(
+_CUES["task"] = gated(
     r"\b(?:tasks?|problems?|benchmarks?|datasets?|accuracy|performance|evaluat\w*|models?)\b",
     re.IGNORECASE,
 )
-_ANY_CUE = re.compile(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE)
+_ANY_CUE = gated(r"\b(?:benchmarks?|datasets?|evaluat\w*)\b", re.IGNORECASE)
 #: Nouns that make one device of the device before them: "GPU server", "CPU node".
 _SYSTEM_NOUNS = frozenset(
     {"server", "cluster", "node", "machine", "workstation", "board", "instance"}

@@ -43,7 +43,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 if (
                     token in ABBREVIATIONS
                     or (len(token) == 1 and token.isalpha())
-                    or _DOTTED.fullmatch(token)
+                    or ("." in token and _DOTTED.fullmatch(token))
                 ):
                     continue
         _append(text, spans, start, match.end())

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_words, words_after, words_before
+from kg.extract._scan import find_words, gated, words_after, words_before
 from kg.extract.spans import Candidate, Component, candidates, text_of
 from kg.vocab import Vocabulary
 
@@ -73,7 +73,7 @@ _LLM_TASK = re.compile(
 #: and "pre-training" hold "training" 3 and 4 characters in).
 _STAGE_WORDS = ("training", "inference", "serving", "fine-tuning", "deployment")
 #: "Mixture of Experts serving", "MoE model training": the stage of an MoE model.
-_MOE_TASK = re.compile(
+_MOE_TASK = gated(
     r"\b(?:MoEs?|[Mm]ixture[- ]of[- ][Ee]xperts?)(?:\s+\(MoE\))?\s+(?:[Mm]odels?\s+)?"
     r"([Tt]raining|[Ii]nference|[Ss]erving)\b"
 )

@@ -40,6 +40,8 @@ from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from kg.extract._scan import chars_of, first_chars
+
 #: A full stop after a digit and a capital ends the sentence: "on GSM8K." and "MI250X."
 #: split as they do mid-sentence (the default rule splits it after lower case only).
 _STOP_AFTER_MODEL = r"(?<=[0-9][A-Z])\."
@@ -119,7 +121,7 @@ def prefix_searcher(prefixes: Sequence[str]) -> Callable[[str], re.Match | None]
     """
     pieces = [piece for piece in prefixes if piece.strip()]
     search = compile_prefix_regex(pieces).search
-    by_first, other = _rules_by_char(pieces, _first_chars, compile_prefix_regex)
+    by_first, other = _rules_by_char(pieces, first_chars, compile_prefix_regex)
 
     def prefix_search(word: str) -> re.Match | None:
         if not word:
@@ -143,7 +145,7 @@ def infix_finder(infixes: Sequence[str]) -> Callable[[str], Iterator[re.Match]]:
     finditer = compile_infix_regex(pieces).finditer
     starts: set[str] = set()
     for piece in pieces:
-        chars = _first_chars(re_parser.parse(piece))
+        chars = first_chars(re_parser.parse(piece))
         if chars is None:
             return finditer
         starts |= chars
@@ -195,42 +197,8 @@ def _rules_by_char(
     return {char: rules_for(numbers) for char, numbers in by_char.items()}, rules_for([])
 
 
-def _first_chars(tree: re_parser.SubPattern) -> frozenset[str] | None:
-    """The characters a match of ``tree`` can start with (lookarounds before it skipped,
-    as they consume nothing); None where that is not known or the match can be empty."""
-    for op, arg in tree.data:
-        if op in (re_parser.ASSERT, re_parser.ASSERT_NOT, re_parser.AT):
-            continue
-        return _chars_of(op, arg, _first_chars)
-    return None
-
-
-def _chars_of(op, arg, recurse: Callable) -> frozenset[str] | None:
-    """The characters one item of a pattern can match at the end ``recurse`` looks at."""
-    if op is re_parser.LITERAL:
-        return frozenset(chr(arg))
-    if op is re_parser.IN:
-        chars: set[str] = set()
-        for item, value in arg:
-            if item is re_parser.LITERAL:
-                chars.add(chr(value))
-            elif item is re_parser.RANGE:
-                chars.update(map(chr, range(value[0], value[1] + 1)))
-            else:  # a category (\\w, \\d), a negated class
-                return None
-        return frozenset(chars)
-    if op is re_parser.SUBPATTERN and not arg[1] and not arg[2]:  # no inline flags
-        return recurse(arg[3])
-    if op is re_parser.BRANCH:
-        found = [recurse(branch) for branch in arg[1]]
-        return None if None in found else frozenset().union(*found)
-    if op in (re_parser.MAX_REPEAT, re_parser.MIN_REPEAT) and arg[0] >= 1:
-        return recurse(arg[2])
-    return None  # an anchor, a lookaround, anything else: not known
-
-
 def _last_chars(tree: re_parser.SubPattern) -> frozenset[str] | None:
     """The characters a match of ``tree`` can end with; None where that is not known."""
     if not tree.data:
         return None
-    return _chars_of(*tree.data[-1], _last_chars)
+    return chars_of(*tree.data[-1], _last_chars)
