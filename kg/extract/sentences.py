@@ -8,6 +8,7 @@ title's end) always do. Much faster than a parser, and right on abstracts.
 from __future__ import annotations
 
 import re
+import string
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +24,10 @@ ABBREVIATIONS = frozenset(
 # A sentence end: . ! or ? (plus closing quotes/brackets), then space, then a capital,
 # digit, quote or bracket. Newlines always end a sentence.
 _END = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"'”’)\]]*[ \t]+(?=[A-Z0-9\"'“‘(\[]))")
-_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z.]+)\.$")
+#: The characters of a word before a dot that may not end the sentence ("e.g", "al").
+_WORD_CHARS = string.ascii_letters + "."
+#: How far back that word is read.
+_WORD_SPAN = 12
 # single letters joined by dots: "a.k.a", "w.r.t", "U.S"
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -33,23 +37,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
-        if match.group(0)[0] == ".":
-            head = text[max(0, match.start() - 12) : match.start() + 1]
-            word = _WORD_BEFORE.search(head)
-            if word:
-                token = word.group(1).lower().rstrip(".")
-                # "et al.", "e.g.", "a.k.a.", a single initial ("J. Smith") do not end
-                # sentences; "7.89x." does (the word must not follow a digit or a dot)
-                if (
-                    token in ABBREVIATIONS
-                    or (len(token) == 1 and token.isalpha())
-                    or ("." in token and _DOTTED.fullmatch(token))
-                ):
-                    continue
+        dot = match.start()
+        if text[dot] == "." and _not_an_end(text, dot):
+            continue
         _append(text, spans, start, match.end())
         start = match.end()
     _append(text, spans, start, len(text))
     return spans
+
+
+def _not_an_end(text: str, dot: int) -> bool:
+    """Whether the dot at ``dot`` closes an abbreviation ("et al.", "e.g.", "a.k.a.") or
+    a single initial ("J. Smith"), not the sentence; "7.89x." ends it (the word must
+    not follow a digit or a dot)."""
+    window = max(0, dot - _WORD_SPAN)
+    # the run of letters and dots before the dot, one C call instead of a regex
+    word_start = window + len(text[window:dot].rstrip(_WORD_CHARS))
+    if word_start == dot:
+        return False
+    before = text[word_start - 1] if word_start > window else " "
+    if before.isalnum() or before == "_":
+        return False
+    token = text[word_start:dot].lower().rstrip(".")
+    return (
+        token in ABBREVIATIONS
+        or (len(token) == 1 and token.isalpha())
+        or ("." in token and _DOTTED.fullmatch(token) is not None)
+    )
 
 
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
