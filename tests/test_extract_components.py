@@ -1097,3 +1097,21 @@ def test_marked_names_and_names_behind_the_repository(
 def test_bracket_that_restates_the_word_before_is_not_a_name(full_extractor: Extractor) -> None:
     extraction = run(full_extractor, "We prove it rarely makes an error (Family-Wise Error).")
     assert "Family-Wise Error" not in _proposed(extraction)
+
+
+def test_shared_head_list_search_from_word_starts_finds_the_full_search() -> None:
+    # The list before "data parallelism" is searched for only where a word can start
+    # (and at the window's edge, which may cut a word): the match must be the leftmost
+    # one the plain search finds, including lists of odd words and cut windows.
+    import itertools
+
+    from kg.extract.roles import _SHARED_HEAD_LIST, _shared_head_list
+
+    words = ["tensor,", "pipeline,", "x-y", "3D,", "_q", "é", "a1,", "ab", "and", "or"]
+    for count in (1, 2, 3):
+        for chosen in itertools.product(words, repeat=count):
+            text = " ".join(chosen) + " and "
+            for start in range(len(text)):
+                full = _SHARED_HEAD_LIST.search(text, start, len(text))
+                fast = _shared_head_list(text, start, len(text))
+                assert (full and full.span()) == (fast and fast.span()), (text, start)

@@ -18,9 +18,10 @@ from kg.extract._scan import gated
 
 #: A figure: "28%", "28\\%" (TeX), "3.2x", "10 times", "$100K". Written to start with
 #: one character class (a digit or "$", then told apart by a look-behind) so that
-#: ``re`` skips to the digits instead of trying every alternative at every position.
+#: ``re`` skips to the digits instead of trying every alternative at every position
+#: (ASCII digits: ``[0-9]`` is tested at each character twice as fast as ``\d``).
 _NUMBER_FIGURE = re.compile(
-    r"[\d$](?:(?<=\d)(?:\.\d+)?\s?(?:\\?%|x\b|×|percent|times|-fold)|(?<=\$)\s?\d)",
+    r"[0-9$](?:(?<=[0-9])(?:\.[0-9]+)?\s?(?:\\?%|x\b|×|percent|times|-fold)|(?<=\$)\s?[0-9])",
     re.IGNORECASE,
 )
 #: "a factor of 3": searched only where the words are there at all.

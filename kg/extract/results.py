@@ -29,7 +29,8 @@ _UNIT = (
 )
 _VALUE = re.compile(rf"{_NUMBER}{_UNIT}")
 _DEVICE_COUNT = re.compile(
-    r"(?P<value>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?P<device>GPUs|TPUs|CPUs|NPUs|accelerators|nodes|chips)\b"
+    r"(?P<value>[0-9][0-9,]*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<device>GPUs|TPUs|CPUs|NPUs|accelerators|nodes|chips)\b"
 )
 _DEVICES = ("GPUs", "TPUs", "CPUs", "NPUs", "accelerators", "nodes", "chips")
 _CLAUSE_BREAK = gated(r";|,\s+(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b")

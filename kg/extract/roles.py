@@ -35,6 +35,9 @@ _VERSION_SUFFIX = re.compile(r"[- ][1-9]\.\d(?![\w.%×])")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 #: "tensor, pipeline(,) and " right before "data parallelism": words sharing its head.
 _SHARED_HEAD_LIST = re.compile(r"(?:[A-Za-z][\w-]*,\s+)*[A-Za-z][\w-]*,?\s+(?:and|or|and/or)\s+$")
+#: The same, tried only where no letter stands before: a list that matches from a
+#: letter also matches from the letter before it, which is further left.
+_SHARED_HEAD_LIST_AT_WORD = re.compile(rf"(?<![A-Za-z]){_SHARED_HEAD_LIST.pattern}")
 _LIST_ITEM = re.compile(r"[A-Za-z][\w-]*(?=,|\s+(?:and|or|and/or)\s)")
 _PROPOSING = re.compile(
     r"\b(?:propose[sd]?|introduce[sd]?|novel|we present|is presented|are presented)\b", re.I
@@ -205,6 +208,20 @@ _LOOKUP_ORDER = ("software", "dataset", "hardware", "metric", "task", "method")
 )
 def make_roles(nlp: Language, name: str) -> RoleResolver:
     return RoleResolver(name)
+
+
+def _shared_head_list(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_SHARED_HEAD_LIST.search(text, start, end)``: the leftmost list before ``end``.
+
+    Searched in full, the pattern is tried at every character and backtracks through
+    the words after each (24 us a search); a match can only start at ``start`` itself
+    or where no letter stands before, so only those places are tried.
+    """
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        listed = _SHARED_HEAD_LIST.match(text, start, end)  # a window that cut a word
+        if listed is not None:
+            return listed
+    return _SHARED_HEAD_LIST_AT_WORD.search(text, start, end)
 
 
 class RoleResolver(Component):
@@ -425,7 +442,7 @@ class RoleResolver(Component):
             before = text[max(0, candidate.start - 80) : candidate.start]
             if not before[-1:].isspace() or not before.rstrip().endswith(("and", "or")):
                 continue  # most names: no "and"/"or" just before them (cheap to rule out)
-            listed = _SHARED_HEAD_LIST.search(text, max(0, candidate.start - 80), candidate.start)
+            listed = _shared_head_list(text, max(0, candidate.start - 80), candidate.start)
             if listed is None:
                 continue
             for item in _LIST_ITEM.finditer(text, listed.start(), listed.end()):
