@@ -26,13 +26,19 @@ def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     ``re`` skips quickly to where a pattern can start only when it opens with a literal
     or one character class; one that opens with ``\\b``, a lookbehind or an
     alternation of words is tried in full at every position. The lookahead turns most
-    positions away at the cost of one test, and changes no match. Patterns whose first
-    characters are not known, or are too many to help, are compiled as they are.
+    positions away at the cost of one test, and changes no match. Non-ASCII first
+    characters are let through as one range. Patterns whose first characters are not
+    known, or are too many to help, are compiled as they are.
     """
     chars = first_chars(re_parser.parse(pattern, flags))
-    if not chars or len(chars) > 40 or (pattern.startswith("(?") and pattern[2:3].isalpha()):
+    if not chars or (pattern.startswith("(?") and pattern[2:3].isalpha()):
         return re.compile(pattern, flags)  # (global inline flags must stay first)
-    allowed = "".join(sorted(re.escape(char) for char in chars))
+    ascii_chars = sorted(char for char in chars if char.isascii())
+    if len(ascii_chars) > 40:
+        return re.compile(pattern, flags)
+    allowed = "".join(re.escape(char) for char in ascii_chars)
+    if len(ascii_chars) < len(chars):
+        allowed += "\\x80-\\U0010ffff"
     return re.compile(f"(?=[{allowed}])(?:{pattern})", flags)
 
 

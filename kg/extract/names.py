@@ -76,7 +76,7 @@ _OWN_VERBS = frozenset({"employs", "features", "incorporates", "introduces", "pr
 _CLASS_NAMES = frozenset(
     {"DNN", "CNN", "RNN", "GNN", "NN", "LLM", "VLM", "MLLM", "SLM", "LM", "ML", "AI", "DL", "RL"}
 )
-_SYSTEM_SUBJECT = gated(
+_SYSTEM_SUBJECT = re.compile(
     r"(?:\b(?:[Oo]ur|[Tt]he) (?:system|framework|method|approach|design)|(?:^|[.!?\n]\s*)It)"
     r"(?:\s+\w+ly)?\s+$"
 )

@@ -38,9 +38,9 @@ import spacy
 from spacy.attrs import LOWER
 from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-from kg.extract._scan import chars_of, first_chars
+from kg.extract._scan import chars_of, first_chars, gated
 
 #: A full stop after a digit and a capital ends the sentence: "on GSM8K." and "MI250X."
 #: split as they do mid-sentence (the default rule splits it after lower case only).
@@ -143,20 +143,10 @@ def infix_finder(infixes: Sequence[str]) -> Callable[[str], Iterator[re.Match]]:
     Most infix rules open with a lookbehind on a class of every letter of every
     script, which ``re`` tests one range at a time at every position of a word.
     An infix can only start with one of a few characters (a hyphen, a slash, a
-    dot, ...; any non-ASCII one is allowed through), so a lookahead on those
-    characters first turns most positions away at the cost of one test.
+    dot, ...), so :func:`~kg.extract._scan.gated` leads the rules with a lookahead
+    on those characters, which turns most positions away at the cost of one test.
     """
-    pieces = [piece for piece in infixes if piece.strip()]
-    finditer = compile_infix_regex(pieces).finditer
-    starts: set[str] = set()
-    for piece in pieces:
-        chars = first_chars(re_parser.parse(piece))
-        if chars is None:
-            return finditer
-        starts |= chars
-    allowed = re.escape("".join(sorted(char for char in starts if char.isascii())))
-    gate = f"(?=[{allowed}\\x80-\\U0010ffff])"
-    return re.compile(f"{gate}(?:{'|'.join(pieces)})").finditer
+    return gated("|".join(piece for piece in infixes if piece.strip())).finditer
 
 
 def url_matcher(url_match: Callable[[str], re.Match | None] | None) -> Callable | None:
