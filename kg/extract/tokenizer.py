@@ -101,7 +101,8 @@ def suffix_searcher(suffixes: Sequence[str]) -> Callable[[str], re.Match | None]
         return search
     stops = "".join(_UNBOUNDED_SUFFIXES[piece] for piece in unbounded)
     window = max(width for piece, width in widths.items() if piece not in unbounded)
-    by_last, other = _rules_by_char(pieces, _last_chars, compile_suffix_regex)
+    trees = [parsed[piece] for piece in pieces]
+    by_last, other = _rules_by_char(pieces, trees, _last_chars, compile_suffix_regex)
 
     def suffix_search(word: str) -> re.Match | None:
         if not word or word[-1] == "\n":  # ``$`` also matches before a final newline
@@ -126,7 +127,8 @@ def prefix_searcher(prefixes: Sequence[str]) -> Callable[[str], re.Match | None]
     """
     pieces = [piece for piece in prefixes if piece.strip()]
     search = compile_prefix_regex(pieces).search
-    by_first, other = _rules_by_char(pieces, first_chars, compile_prefix_regex)
+    trees = [re_parser.parse(piece) for piece in pieces]
+    by_first, other = _rules_by_char(pieces, trees, first_chars, compile_prefix_regex)
 
     def prefix_search(word: str) -> re.Match | None:
         if not word:
@@ -166,15 +168,17 @@ def url_matcher(url_match: Callable[[str], re.Match | None] | None) -> Callable 
 
 def _rules_by_char(
     pieces: list[str],
-    chars_of: Callable[[re_parser.SubPattern], frozenset[str] | None],
+    trees: list[re_parser.SubPattern],
+    chars_at: Callable[[re_parser.SubPattern], frozenset[str] | None],
     compile_rules: Callable[[list[str]], re.Pattern],
 ) -> tuple[dict[str, Callable[..., re.Match | None] | None], Callable[..., re.Match | None] | None]:
-    """Search functions by character: the rules that ``chars_of`` says can have it there
-    (plus those it cannot tell), in the rules' own order; and one for other characters."""
+    """Search functions by character: the rules (``pieces``, parsed as ``trees``) that
+    ``chars_at`` says can have it there (plus those it cannot tell), in the rules' own
+    order; and one for other characters."""
     always: list[int] = []
     by_char: dict[str, list[int]] = {}
-    for number, piece in enumerate(pieces):  # (a rule may be listed twice)
-        chars = chars_of(re_parser.parse(piece))
+    for number, tree in enumerate(trees):  # (a rule may be listed twice)
+        chars = chars_at(tree)
         if chars is None:
             always.append(number)
         else:
@@ -183,7 +187,7 @@ def _rules_by_char(
     compiled: dict[tuple[int, ...], Callable[..., re.Match | None] | None] = {}
 
     def rules_for(numbers: list[int]) -> Callable[..., re.Match | None] | None:
-        chosen = tuple(sorted({*numbers, *always}))
+        chosen = tuple(sorted({*numbers, *always}))  # in the rules' own order
         if chosen not in compiled:
             rules = [pieces[number] for number in chosen]
             compiled[chosen] = compile_rules(rules).search if rules else None
