@@ -176,6 +176,30 @@ def test_batched_components_give_each_paper_what_it_gets_alone(
     assert together == [real.extract_one(paper).as_gold_record() for paper in batch]
 
 
+@real_vocabulary
+def test_trigger_words_from_the_vocabulary_matcher_are_those_of_a_token_scan(
+    real: Extractor, seed_paths: list[Path]
+) -> None:
+    # The vocabulary ruler's phrase matcher also finds every registered trigger word,
+    # and find_words takes their positions from it; without it, find_words indexes
+    # the doc's own LOWER values. Both must give the same words at the same places.
+    from kg.extract import _scan
+    from kg.sources import dedupe, read_papers
+
+    ruler = real.nlp.get_pipe("kg_vocab_ruler")
+    sets = list(_scan._HASHES)
+    assert len(sets) >= 5  # names, hardware and tasks declare theirs at import
+    found = 0
+    for paper in list(dedupe(read_papers(seed_paths)))[:150]:
+        doc = ruler(real.make_doc(paper.text))
+        assert doc.user_data["kg_triggers"][0] == len(_scan.registered_words())
+        from_matcher = [_scan.find_words(doc, words) for words in sets]
+        del doc.user_data["kg_triggers"]
+        assert from_matcher == [_scan.find_words(doc, words) for words in sets]
+        found += sum(map(len, from_matcher))
+    assert found > 1000
+
+
 def test_plain_words_and_affix_shortcuts_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
     # The tokenizer skips its affix regexes for a word of letters, or of letters and
     # digits ending in a digit, searches suffixes in a word's last characters,

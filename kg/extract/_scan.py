@@ -8,12 +8,12 @@ class and slow on alternations, so components look their trigger words up with
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from re import _parser as re_parser  # what a pattern can start with (as re parses it)
 
 import numpy as np
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract.spans import token_starts
@@ -105,7 +105,7 @@ def words_after(text: str, start: int, *, span: int = 160) -> list[tuple[int, in
     return [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
 
 
-#: Hash → word of every trigger word any component asked for.
+#: Hash → word of every trigger word any component asked for (keys as ``LOWER`` values).
 _TRIGGER_WORDS: dict[int, str] = {}
 _HASHES: dict[frozenset[str], frozenset[int]] = {}
 #: Which values of a hash's low 16 bits some trigger word has: a 64 KB table that
@@ -114,19 +114,45 @@ _LOW_BITS = np.uint64(0xFFFF)
 _MAY_TRIGGER = np.zeros(int(_LOW_BITS) + 1, dtype=bool)
 
 
+def trigger_words(words: Iterable[str]) -> frozenset[str]:
+    """``words`` (single tokens, in lower case) as a set :func:`find_words` looks for.
+
+    Components declare their trigger words with it at import, so that the
+    vocabulary ruler's phrase matcher (:func:`registered_words`) finds them in the
+    pass it makes over the tokens anyway; words first met by :func:`find_words` are
+    registered there.
+    """
+    words = frozenset(words)
+    if words not in _HASHES:
+        listed = [get_string_id(word) for word in words]
+        _HASHES[words] = frozenset(listed)
+        _TRIGGER_WORDS.update(zip(listed, words, strict=True))
+        _MAY_TRIGGER[np.array(listed, dtype=np.uint64) & _LOW_BITS] = True
+    return words
+
+
+def registered_words() -> dict[int, str]:
+    """Every trigger word registered so far, by hash, in the order of registration."""
+    return _TRIGGER_WORDS
+
+
+def keep_trigger_index(doc: Doc, known: int, index: dict[int, list[int]]) -> None:
+    """Leave ``{hash: [token position, ...]}`` of the doc's trigger words for
+    :func:`find_words`, found for the first ``known`` registered words."""
+    doc.user_data["kg_triggers"] = known, index
+
+
 def find_words(doc: Doc, words: frozenset[str]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of the tokens whose lower case is one of ``words``, in order.
 
-    The doc's ``LOWER`` hashes are read once (one array call) and indexed for every
-    trigger word of every component, instead of one text scan per word; ``words``
-    must be single tokens in lower case.
+    The positions of every trigger word of every component are indexed once per doc,
+    instead of one text scan per word: by the vocabulary ruler's matcher
+    (:func:`keep_trigger_index`), or else here from the doc's ``LOWER`` hashes (one
+    array call). ``words`` must be single tokens in lower case.
     """
     hashes = _HASHES.get(words)
     if hashes is None:
-        listed = [hash_string(word) for word in words]
-        hashes = _HASHES[words] = frozenset(listed)
-        _TRIGGER_WORDS.update(zip(listed, words, strict=True))
-        _MAY_TRIGGER[np.array(listed, dtype=np.uint64) & _LOW_BITS] = True
+        hashes = _HASHES[trigger_words(words)]
     known, index = doc.user_data.get("kg_triggers") or (0, None)
     if known != len(_TRIGGER_WORDS):  # none yet, or built before a component added words
         index = {}

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_words, gated
+from kg.extract._scan import find_words, gated, trigger_words
 from kg.extract.spans import Candidate, Component, candidates, text_of
 
 _MODEL = r"[A-Z]{0,4}[- ]?\d{1,5}[A-Za-z]{0,3}(?:[- ](?:Ti|Super|SUPER|Ultra|Max|Pro|XT|SXM\d?|PCIe|\d+\s?GB))?"
@@ -34,7 +34,7 @@ _MODEL_BEFORE = re.compile(
 _LOWER_DEVICE_WORDS = frozenset(
     {"accelerator", "accelerators", "processor", "processors", "chip", "chips", "devices", "boards"}
 )
-_DEVICE_WORDS = (
+_DEVICE_WORDS = trigger_words(
     frozenset(
         {"gpu", "gpus", "tpu", "tpus", "cpu", "cpus", "npu", "npus", "ipu", "ipus", "fpga", "fpgas"}
     )

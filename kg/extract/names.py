@@ -23,6 +23,7 @@ from kg.extract._scan import (
     gated,
     is_word_end,
     is_word_start,
+    trigger_words,
     words_after,
     words_before,
 )
@@ -38,7 +39,7 @@ _SIZE_ONLY = re.compile(
 _CASE_CLASSES = bytes.maketrans(
     b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", b"a" * 26 + b"A" * 26
 )
-_DATA_NOUNS = frozenset(
+_DATA_NOUNS = trigger_words(
     {"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "suites"}
 )
 #: Verbs whose lower-case object is a method ("we devise an optimum group size model").
@@ -106,7 +107,7 @@ _PROPOSE_SUBJECT = gated(
     re.IGNORECASE,
 )
 _NAMING = frozenset({"called", "named", "dubbed", "termed", "coined", "namely", "denoted"})
-_TRIGGERS = _PROPOSE_VERBS | _NAMING | _OWN_VERBS | {"novel", "call", "as"}
+_TRIGGERS = trigger_words(_PROPOSE_VERBS | _NAMING | _OWN_VERBS | {"novel", "call", "as"})
 #: "a framework we call SSDLite", "which we call the mallocGame"; "we refer to X as Y".
 _WE_CALL = re.compile(r"\b(?:we|We)\s+(?:will\s+)?call\s*$")
 _REFER_AS = re.compile(r"\b[Ww]e\s+(?:will\s+)?refer\s+to\s+[^.;]{1,80}\s+as\s*$")

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract._scan import find_words, gated, words_after, words_before
+from kg.extract._scan import find_words, gated, trigger_words, words_after, words_before
 from kg.extract.spans import Candidate, Component, candidates, text_of
 from kg.vocab import Vocabulary
 
-HEADS = frozenset(
+HEADS = trigger_words(
     (
         "classification",
         "detection",
@@ -99,7 +99,7 @@ _VERB_TASK = {
     **dict.fromkeys(("caption", "captioning"), "captioning"),
     **dict.fromkeys(("recommend", "recommending"), "recommendation"),
 }
-_VERBS = frozenset(_VERB_TASK)
+_VERBS = trigger_words(_VERB_TASK)
 _ARTICLES = frozenset(("the", "a", "an"))
 #: Words that cannot start a task name (adjectives, determiners, verbs, vague nouns).
 STOP = frozenset(

@@ -6,7 +6,8 @@ labels written in capitals, so ``MATH`` and ``GPU`` are not found in "math" or
 "gpu-friendly" prose). Each label also matches its spelling variants (hyphen, space
 or nothing between parts) and its plural. Software concepts are matched too: they
 win overlaps and are then dropped, so ``CUDA`` or ``FP8`` are never taken for
-hardware or methods.
+hardware or methods. The same pass finds the other components' trigger words
+(:func:`~kg.extract._scan.find_words`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.extract._scan import keep_trigger_index, registered_words
 from kg.extract.spans import Candidate, Component, candidates, text_of, token_starts
 from kg.vocab import Vocabulary
 from kg.vocab.loader import cache_dir, read_pickle, write_pickle
@@ -115,6 +117,7 @@ class VocabularyRuler(Component):
         self.exact: dict[str, frozenset[str]] = {}  # case-sensitive concepts: their exact forms
         self.free: dict[str, frozenset[str]] = {}  # their labels of free case, lower-cased
         self.hits: dict[int, _Hit] = {}  # match id → what a match becomes
+        self.triggers = 0  # how many registered trigger words the matcher also finds
 
     def set_vocabulary(self, vocabulary: Vocabulary) -> None:
         """Compile ``vocabulary`` into the matcher (replacing what it held).
@@ -167,6 +170,17 @@ class VocabularyRuler(Component):
             self.matcher.add(
                 iri, [Doc(_PATTERN_VOCAB, words=splits[form]) for form in sorted(forms)]
             )
+        self.triggers = 0
+        self._add_trigger_words()
+
+    def _add_trigger_words(self) -> None:
+        """Have the matcher find the trigger words registered since the last call too,
+        each under its own hash: their positions (see
+        :func:`~kg.extract._scan.find_words`) then cost no pass of their own."""
+        words = registered_words()
+        for word in list(words.values())[self.triggers :]:
+            self.matcher.add(word, [Doc(_PATTERN_VOCAB, words=[word])])
+        self.triggers = len(words)
 
     def _splits(self, forms: set[str]) -> dict[str, list[str]]:
         """How the tokenizer splits each pattern text, cached on disk between runs.
@@ -194,8 +208,14 @@ class VocabularyRuler(Component):
         hits = self.hits
         starts = token_starts(doc)
         last = len(starts) - 1
+        if self.triggers != len(registered_words()):
+            self._add_trigger_words()
+        triggers: dict[int, list[int]] = {}
         for match_id, start, end in self.matcher(doc):
-            hit = hits[match_id]
+            hit = hits.get(match_id)
+            if hit is None:  # a trigger word
+                triggers.setdefault(match_id, []).append(start)
+                continue
             char_start = starts[start]
             # the next token's start, less the space between (no Token objects built)
             char_end = starts[end] if end <= last else len(text)
@@ -220,6 +240,7 @@ class VocabularyRuler(Component):
                     hit.ambiguous,
                 )
             )
+        keep_trigger_index(doc, self.triggers, triggers)
         return doc
 
 
