@@ -200,6 +200,26 @@ def test_trigger_words_from_the_vocabulary_matcher_are_those_of_a_token_scan(
     assert found > 1000
 
 
+def test_extraction_runs_the_collector_less_often_and_restores_its_thresholds(
+    extractor: Extractor,
+) -> None:
+    import gc
+
+    from kg.extract.pipeline import COLLECT_THRESHOLDS
+
+    before = gc.get_threshold()
+    seen = [gc.get_threshold() for _ in extractor.extract(papers(3))]
+    assert seen == [COLLECT_THRESHOLDS] * 3
+    assert gc.get_threshold() == before
+    # a caller that set higher thresholds keeps them
+    gc.set_threshold(100_000, 50, 50)
+    try:
+        assert {gc.get_threshold() for _ in extractor.extract(papers(2))} == {(100_000, 50, 50)}
+        assert gc.get_threshold() == (100_000, 50, 50)
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_plain_words_and_affix_shortcuts_give_spacys_own_tokens(seed_paths: list[Path]) -> None:
     # The tokenizer skips its affix regexes for a word of letters, or of letters and
     # digits ending in a digit, searches suffixes in a word's last characters,

@@ -7,6 +7,7 @@ import multiprocessing
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import TypeVar
 
@@ -62,6 +63,32 @@ def build_pipeline(vocabulary: Vocabulary) -> Language:
 #: tokenisation cached (inside a zone spaCy's tokenizer caches nothing).
 WARM_PAPERS = 2048
 
+#: The cyclic collector's thresholds while papers are extracted (CPython's: 700, 10, 10).
+COLLECT_THRESHOLDS = (50_000, 20, 20)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often for a while (see :data:`COLLECT_THRESHOLDS`).
+
+    Extraction makes hundreds of container objects a paper (candidates, mentions,
+    results, match tuples) that reference counting frees soon after. At CPython's
+    default the collector still runs every 700 of them and promotes those a batch
+    holds at that moment, so every few thousand papers a full collection walks the
+    vocabulary's 140,000 objects (about 70 ms). With the thresholds raised no full
+    collection ran in 4,640 papers, and the run took 5-8% less time. Thresholds
+    already at least this high (an outer run's, or the caller's) are left alone.
+    """
+    before = gc.get_threshold()
+    if before[0] >= COLLECT_THRESHOLDS[0]:
+        yield
+        return
+    gc.set_threshold(*COLLECT_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
 
 class Extractor:
     """Find the entities, roles, results and code links of papers.
@@ -93,8 +120,9 @@ class Extractor:
             yield from self._extract_parallel(papers, n_process=n_process, batch_size=batch_size)
             return
         iterator = iter(papers)
-        for batch in iter(lambda: list(islice(iterator, batch_size)), []):
-            yield from self._extract_batch(batch)
+        with fewer_collections():
+            for batch in iter(lambda: list(islice(iterator, batch_size)), []):
+                yield from self._extract_batch(batch)
 
     def _extract_batch(self, papers: list[Paper]) -> list[Extraction]:
         """One batch, inside a spaCy memory zone once :data:`WARM_PAPERS` have run.
