@@ -45,7 +45,7 @@ for _name in ("kg_sentences", "kg_candidates", "kg_acronyms", "kg_mentions", "kg
 
 
 #: Docs each component runs through before passing them on (see :class:`Component`).
-DOC_BATCH = 64
+DOC_BATCH = 256
 
 
 class Component:
@@ -56,7 +56,9 @@ class Component:
     vocabulary's dictionaries, compiled patterns) pushed out of the CPU caches by
     the others. Run per batch, they stay cached: the phrase matcher takes 37 us a
     doc with its trie cached and 166 us without, and the whole extraction is about
-    11% faster. Subclasses define ``__call__``, which changes the doc in place.
+    11% faster with batches of 64 docs, 4% more with 256 (the extractor's own batch,
+    so each component runs once per batch; measured over 4,640 papers, paired).
+    Subclasses define ``__call__``, which changes the doc in place.
     """
 
     def __call__(self, doc: Doc) -> Doc:
