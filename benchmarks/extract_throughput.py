@@ -2,14 +2,13 @@
 
     python benchmarks/extract_throughput.py [LISTING ...] [--rounds R] [--warm N]
 
-Each round runs in a fresh process: it builds the extractor, warms it up on N
-generated abstracts (``corpus.py``) as a long build would be by its earlier
-papers, then times :meth:`Extractor.extract` over the listings
-(``examples/data/*.txt`` or ``/work/shared/seeds/*.txt`` by default), each paper
-once, so none of their words is already cached. Prints the best and the median
-of R rounds, per CPU second of that process (the rate of one core, whatever else
-the machine runs). ``--repeat K`` adds the rate of the same papers run K more
-times in that process: text whose words the caches already hold.
+Each round runs five folds of the listings (``examples/data/*.txt`` or
+``/work/shared/seeds/*.txt`` by default), each fold in a fresh process: it builds
+the extractor, warms it up on N papers (the other folds, then generated abstracts
+from ``corpus.py``) as a long build is by its first papers, then times
+:meth:`Extractor.extract` over the fold's papers, each once, so none of their
+words is already cached. Prints the best and the median of R rounds, per CPU
+second of those processes (the rate of one core, whatever else the machine runs).
 """
 
 from __future__ import annotations
