@@ -670,6 +670,7 @@ def test_pair_after_the_last_proposing_verb_is_proposed(full_extractor: Extracto
         ("inference time", "We study inference-time compute in LLMs.", "inference-time"),
         ("inference time", "It scales during both training and inference time.", "inference time"),
         ("speedup", "Methods that speed up training help.", "speed up"),
+        ("speedup", "Compilers have sped up research for decades.", "sped up"),
         ("number of parameters", "Models with 137B parameters are evaluated.", "parameters"),
     ],
 )
@@ -731,6 +732,7 @@ def test_metric_phrases_with_a_qualifier_or_a_coined_rank(extractor: Extractor) 
         ("top-1 accuracy", "We target the Top-1 supercomputer, Frontier.", "Top-1", True),
         ("top-1 accuracy", "It reaches 77.1% top-1 on ImageNet.", "top-1", False),
         ("speedup", "It can speed up training by up to 35%.", "speed up", False),
+        ("speedup", "T3 speeds up the sublayers by 30% geomean.", "speeds up", False),
         ("precision", "Training under bfloat16 precision drifts.", "precision", True),
         ("inference time", "We cut 72% in prediction time.", "prediction time", False),
     ],

@@ -157,6 +157,22 @@ def test_real_common_names(real: Extractor) -> None:
 
 
 @real_vocabulary
+def test_real_speed_up_verbs_report_a_speedup_only_with_its_figure(real: Extractor) -> None:
+    def speedups(abstract: str) -> tuple[list[str], list[str]]:
+        extraction = real.extract_one(Paper(title="T", abstract=abstract))
+        metrics = [label for label in extraction.labels("metric") if label == "speedup"]
+        return metrics, [r.value for r in extraction.results if r.metric == "speedup"]
+
+    assert speedups("T3 speeds up communication-heavy sublayers by 30% geomean.") == (
+        ["speedup"],
+        ["30"],
+    )
+    assert speedups("The kernel sped up decoding by 2.1x on one GPU.")[0] == ["speedup"]
+    assert speedups("Compilers have sped up research for decades.") == ([], [])
+    assert speedups("We are speeding up the adoption of open models.") == ([], [])
+
+
+@real_vocabulary
 def test_batched_components_give_each_paper_what_it_gets_alone(
     real: Extractor, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

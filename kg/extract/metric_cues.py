@@ -102,6 +102,10 @@ _SIZE_BEFORE = re.compile(
 )
 
 
+#: "speed up", "speeds up", "sped up", "speeding up": the verb (not the noun "speed-up").
+_SPEED_UP_VERB = re.compile(r"sp(?:eeds?|eeding|ed) up")
+
+
 def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
     """Whether the metric word ``text[start:end]`` (linked to ``label``) is used otherwise.
 
@@ -127,7 +131,7 @@ def not_a_measure(label: str, text: str, start: int, end: int) -> bool:
         if first in _PHASE_WORDS and _PHASE.search(before):
             return True  # "at inference time"; "in wall-clock time" stays a measure
     lowered = written.lower()
-    if "speed up" in lowered or "speeds up" in lowered:
+    if _SPEED_UP_VERB.search(lowered):
         # a verb ("improvements that speed up training") unless a figure is its size
         # ("a 3x speed up", "speed up training by up to 35%")
         return not (

@@ -53,6 +53,7 @@ _VERB_FORMS = (
     ("pruning", ("prune", "pruned", "prunes")),
     ("pre-training", ("pre-train", "pre-trained")),
     ("pretraining", ("pretrain", "pretrained")),
+    ("speed-up", ("speeds up", "sped up", "speeding up")),
 )
 _KIND_WORDS = frozenset(
     {
@@ -84,7 +85,8 @@ def label_variants(label: str) -> Iterator[str]:
         forms.add(label.replace(" ", "-"))
     if _JOINT.search(label):
         forms.add(_JOINT.sub("", label))
-    # verbs of "pruning"/"pre-training" labels: papers "prune" and "pre-train" models
+    # verbs of "pruning"/"pre-training"/"speed-up" labels: papers "prune" and "pre-train"
+    # models, and "speed up" training "by 30%"
     for ending, verbs in _VERB_FORMS:
         if label.endswith(ending):
             stem = label[: -len(ending)]
